@@ -1,0 +1,15 @@
+#pragma once
+// x86-64 (TSO): only the full fences differ from the generic layer. Linux's
+// smp_mb() is a locked add to the stack, cheaper than mfence; both are kept so
+// a report can say which one ran. smp_wmb/smp_rmb are compiler barriers on TSO.
+#define FENCELAB_ARCH_NAME "x86_64"
+
+#define FENCELAB_ARCH_SMP_MB() asm volatile("lock; addl $0,-4(%%rsp)" ::: "memory", "cc")
+#define FENCELAB_ARCH_SMP_MB_TEXT "lock addl $0,-4(%rsp)"
+#define FENCELAB_ARCH_MFENCE() asm volatile("mfence" ::: "memory")
+#define FENCELAB_ARCH_MFENCE_TEXT "mfence"
+#define FENCELAB_ARCH_SMP_WMB() asm volatile("" ::: "memory")
+#define FENCELAB_ARCH_SMP_WMB_TEXT "compiler barrier (TSO keeps store order)"
+#define FENCELAB_ARCH_SMP_RMB() asm volatile("" ::: "memory")
+#define FENCELAB_ARCH_SMP_RMB_TEXT "compiler barrier (TSO keeps load order)"
+#define FENCELAB_ARCH_CPU_RELAX() asm volatile("pause" ::: "memory")

@@ -1,0 +1,13 @@
+#pragma once
+// Parking threads between runs. Futexes are for parking only: waking one
+// takes microseconds, which is far too much skew inside a run.
+#include <atomic>
+#include <cstdint>
+
+namespace fencelab::platform {
+
+// Sleeps while `word` still holds `expected` (spurious wake-ups possible).
+void futex_wait(std::atomic<std::uint32_t> &word, std::uint32_t expected);
+void futex_wake_all(std::atomic<std::uint32_t> &word);
+
+} // namespace fencelab::platform

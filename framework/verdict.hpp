@@ -1,0 +1,52 @@
+#pragma once
+#include "enum_names.hpp"
+#include "observation.hpp"
+
+#include <array>
+#include <optional>
+
+namespace fencelab {
+
+enum class Verdict {
+  ok,            // what was seen agrees with what the model says
+  violation,     // seen what the model forbids, or missed what it requires
+  stronger,      // the model allows it, the run never showed it (e.g. MP on x86-TSO)
+  model_limited, // the model's answer depends on behaviour it cannot produce
+  unsupported,   // the run could not happen here (reason given alongside)
+};
+
+constexpr auto enum_names(Verdict) {
+  using V = Verdict;
+  return std::array<NameOf<V>, 5>{{{V::ok, "ok"},
+                                   {V::violation, "VIOLATION"},
+                                   {V::stronger, "stronger"},
+                                   {V::model_limited, "model-limited"},
+                                   {V::unsupported, "unsupported"}}};
+}
+
+// The model's words for an expected observation.
+constexpr const char *model_verdict_name(Observation expected) {
+  switch (expected) {
+  case Observation::never:
+    return "forbidden";
+  case Observation::sometimes:
+    return "allowed";
+  case Observation::always:
+    return "required";
+  }
+  return "?";
+}
+
+constexpr Verdict judge(Observation expected, Observation observed) {
+  switch (expected) {
+  case Observation::never:
+    return observed == Observation::never ? Verdict::ok : Verdict::violation;
+  case Observation::sometimes:
+    return observed == Observation::sometimes ? Verdict::ok : Verdict::stronger;
+  case Observation::always:
+    return observed == Observation::always ? Verdict::ok : Verdict::violation;
+  }
+  return Verdict::violation;
+}
+
+} // namespace fencelab
