@@ -1,11 +1,39 @@
 #pragma once
+#include "enum_names.hpp"
 #include "heavy_barrier.hpp"
+
+#include <array>
 
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
 namespace fencelab {
+
+// How the model backend searches the executions of a test.
+enum class SearchMode { full, context_bound, random };
+
+constexpr auto enum_names(SearchMode) {
+  using S = SearchMode;
+  return std::array<NameOf<S>, 3>{{{S::full, "full"}, {S::context_bound, "context-bound"}, {S::random, "random"}}};
+}
+
+// How the model backend realises `membarrier`: `precise` injects a seq_cst
+// fence into every other thread at a point the scheduler chooses; `stock` is
+// Relacy's own process-wide fence (sound, but some allowed outcomes vanish).
+enum class MembarrierModel { precise, stock };
+
+constexpr auto enum_names(MembarrierModel) {
+  using M = MembarrierModel;
+  return std::array<NameOf<M>, 2>{{{M::precise, "precise"}, {M::stock, "stock"}}};
+}
+
+struct ModelConfig {
+  SearchMode search = SearchMode::full;
+  unsigned context_bound = 2;
+  std::uint64_t random_iterations = 100000;
+  MembarrierModel membarrier = MembarrierModel::precise;
+};
 
 // Everything a backend needs to know about how to run; the CLI fills it in.
 struct RunConfig {
@@ -15,6 +43,7 @@ struct RunConfig {
   HeavyBarrier heavy = HeavyBarrier::private_expedited;
   std::size_t instances_per_batch = 128; // packed test instances between two rendezvous
   std::size_t stride_bytes = 8;       // distance between one location's copies in a batch
+  ModelConfig model;
 };
 
 } // namespace fencelab
