@@ -41,8 +41,10 @@ struct RunConfig {
   double budget_seconds = 1.0;        // per test; ignored when iterations != 0
   std::uint64_t iterations = 0;       // per test; 0: run for the budget
   HeavyBarrier heavy = HeavyBarrier::private_expedited;
-  std::size_t instances_per_batch = 128; // packed test instances between two rendezvous
+  std::size_t instances_per_batch = 256; // packed test instances between two rendezvous
   std::size_t stride_bytes = 8;       // distance between one location's copies in a batch
+  bool preload = false;              // each thread reads the next batch's locations first
+  std::uint32_t stagger_ns = 50;      // range of each thread's random start delay per batch
   ModelConfig model;
 };
 

@@ -8,3 +8,10 @@
 #define FENCELAB_ARCH_SMP_RMB() asm volatile("dmb ishld" ::: "memory")
 #define FENCELAB_ARCH_SMP_RMB_TEXT "dmb ishld"
 #define FENCELAB_ARCH_CPU_RELAX() asm volatile("yield" ::: "memory")
+// The generic timer's virtual count is synchronised across cores.
+#define FENCELAB_ARCH_TICKS()                                                                                          \
+  ([] {                                                                                                                \
+    unsigned long long t;                                                                                              \
+    asm volatile("mrs %0, cntvct_el0" : "=r"(t));                                                                      \
+    return t;                                                                                                          \
+  }())

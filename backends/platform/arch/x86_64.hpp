@@ -13,3 +13,10 @@
 #define FENCELAB_ARCH_SMP_RMB() asm volatile("" ::: "memory")
 #define FENCELAB_ARCH_SMP_RMB_TEXT "compiler barrier (TSO keeps load order)"
 #define FENCELAB_ARCH_CPU_RELAX() asm volatile("pause" ::: "memory")
+// The TSC is invariant and synchronised across cores on current x86 parts.
+#define FENCELAB_ARCH_TICKS()                                                                                          \
+  ([] {                                                                                                                \
+    unsigned lo, hi;                                                                                                   \
+    asm volatile("rdtsc" : "=a"(lo), "=d"(hi));                                                                        \
+    return (static_cast<unsigned long long>(hi) << 32) | lo;                                                           \
+  }())

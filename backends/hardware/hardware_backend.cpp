@@ -1,0 +1,55 @@
+#include "hardware_backend.hpp"
+
+#include "affinity.hpp"
+#include "batch_runner.hpp"
+#include "membarrier.hpp"
+#include "worker_pool.hpp"
+
+#include <algorithm>
+
+namespace fencelab::hardware {
+
+HardwareBackend::HardwareBackend() { platform::membarrier_setup(); }
+HardwareBackend::~HardwareBackend() = default;
+
+std::vector<int> HardwareBackend::selected_cpus(const RunConfig &config) {
+  return config.cpus.empty() ? platform::usable_cpus() : config.cpus;
+}
+
+std::string HardwareBackend::why_unsupported(const Test &test, const RunConfig &config) const {
+  auto usable = platform::usable_cpus();
+  auto cpus = selected_cpus(config);
+  for (int cpu : cpus)
+    if (std::find(usable.begin(), usable.end(), cpu) == usable.end())
+      return "CPU " + std::to_string(cpu) + " is not online or not usable by this process";
+  if (test.threads.size() > cpus.size())
+    return test.name + " needs " + std::to_string(test.threads.size()) + " CPUs, only " + std::to_string(cpus.size()) +
+           " given";
+  if (test.uses_fence(FenceKind::membarrier)) {
+    auto status = platform::heavy_barrier_status(config.heavy);
+    if (!status.available)
+      return "heavy barrier " + std::string(to_string(config.heavy)) + ": " + status.reason;
+  }
+  return "";
+}
+
+BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
+  if (auto why = why_unsupported(test, config); !why.empty())
+    return Unsupported{why};
+  auto cpus = selected_cpus(config);
+  if (!pool_ || pool_->cpus() != cpus)
+    pool_ = std::make_unique<WorkerPool>(cpus);
+  if (!pool_->pin_error().empty())
+    return Unsupported{pool_->pin_error()};
+  BatchRunOptions options;
+  options.instances_per_batch = config.instances_per_batch;
+  options.stride_bytes = config.stride_bytes;
+  options.stagger_ns = config.stagger_ns;
+  options.preload = config.preload;
+  options.budget_seconds = config.budget_seconds;
+  options.iterations = config.iterations;
+  options.heavy = platform::heavy_barrier_function(config.heavy);
+  return run_batches(*pool_, test, options);
+}
+
+} // namespace fencelab::hardware

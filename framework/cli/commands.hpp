@@ -1,0 +1,16 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace fencelab::cli {
+
+// Each returns the process exit code: 0 all verdicts hold, 1 a VIOLATION,
+// 2 bad input (thrown as UsageError and printed by main).
+int table_command(const std::vector<std::string> &args);
+int run_command(const std::vector<std::string> &args);
+int list_command(const std::vector<std::string> &args);
+int info_command(const std::vector<std::string> &args);
+
+int exit_code_for(const std::vector<struct TestResultRef> &);
+
+} // namespace fencelab::cli

@@ -1,0 +1,38 @@
+// `fencelab info`: the machine, and what each barrier kind is made of here.
+#include "affinity.hpp"
+#include "commands.hpp"
+#include "fences.hpp"
+#include "machine_info.hpp"
+#include "membarrier.hpp"
+#include "options.hpp"
+
+#include <fmt/core.h>
+
+namespace fencelab::cli {
+
+int info_command(const std::vector<std::string> &args) {
+  po::options_description desc("info options");
+  if (!parse_command("info", args, desc, {}, ""))
+    return 0;
+  auto m = platform::machine_info();
+  auto usable = platform::usable_cpus();
+  fmt::print("cpu        {}\n", m.cpu_model);
+  fmt::print("arch       {} (fence layer: {})\n", m.arch, platform::arch_name);
+  fmt::print("cpus       {} online, {} usable by this process\n", m.online_cpus, usable.size());
+  fmt::print("kernel     {}\n", m.kernel);
+  fmt::print("compiler   {}\n", m.compiler);
+  platform::FenceText text;
+  fmt::print("\nfences\n");
+  fmt::print("  barrier     {}\n  smp_mb      {}\n  mfence      {}\n  smp_wmb     {}\n  smp_rmb     {}\n", text.barrier,
+             text.smp_mb, text.mfence, text.smp_wmb, text.smp_rmb);
+  int mask = platform::membarrier_query_mask();
+  fmt::print("\nheavy barriers (membarrier QUERY {})\n",
+             mask < 0 ? fmt::format("failed, errno {}", -mask) : fmt::format("mask 0x{:x}", mask));
+  for (const auto &entry : enum_names(HeavyBarrier{})) {
+    auto st = platform::heavy_barrier_status(entry.value);
+    fmt::print("  {:<18} {:<34} {}\n", entry.name, st.how, st.available ? "available" : "unsupported: " + st.reason);
+  }
+  return 0;
+}
+
+} // namespace fencelab::cli

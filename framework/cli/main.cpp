@@ -1,0 +1,47 @@
+// fencelab: which barrier pairings order memory on this machine?
+#include "cli_error.hpp"
+#include "commands.hpp"
+#include "membarrier.hpp"
+
+#include <exception>
+#include <iostream>
+#include <map>
+
+namespace {
+
+constexpr const char *usage = R"(usage: fencelab COMMAND [options]   (fencelab COMMAND --help for its options)
+
+commands:
+  table   run the SB and MP ordering table (barrier / smp_mb / membarrier on each side)
+  run     run chosen tests by name and print herd-style results with rates
+  list    list the known tests
+  info    describe this machine: CPUs, kernel, fences, membarrier commands
+)";
+
+} // namespace
+
+int main(int argc, char **argv) {
+  using namespace fencelab::cli;
+  // membarrier registration must precede every other thread of the process.
+  fencelab::platform::membarrier_setup();
+  const std::map<std::string, int (*)(const std::vector<std::string> &)> commands{
+      {"table", table_command}, {"run", run_command}, {"list", list_command}, {"info", info_command}};
+  if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
+    std::cout << usage;
+    return argc < 2 ? 2 : 0;
+  }
+  auto command = commands.find(argv[1]);
+  if (command == commands.end()) {
+    std::cerr << "fencelab: error: unknown command '" << argv[1] << "' (table, run, list, info)\n";
+    return 2;
+  }
+  try {
+    return command->second(std::vector<std::string>(argv + 2, argv + argc));
+  } catch (const UsageError &e) {
+    std::cerr << "fencelab: error: " << e.what() << '\n';
+    return 2;
+  } catch (const std::exception &e) {
+    std::cerr << "fencelab: error: " << e.what() << '\n';
+    return 3;
+  }
+}

@@ -1,0 +1,95 @@
+#include "options.hpp"
+
+#include "affinity.hpp"
+#include "cli_error.hpp"
+#include "enum_names.hpp"
+
+#include <algorithm>
+#include <iostream>
+
+namespace fencelab::cli {
+
+void add_run_options(po::options_description &desc, double default_budget) {
+  RunConfig defaults;
+  desc.add_options()                                                                  //
+      ("cpus", po::value<std::string>(), "CPUs to pin test threads to, e.g. 0-1 or 2,5 (default: all usable)") //
+      ("budget", po::value<double>()->default_value(default_budget), "seconds per test")                      //
+      ("iterations", po::value<std::uint64_t>(), "instances per test instead of a time budget")             //
+      ("heavy", po::value<std::string>(),
+       ("how membarrier() runs: " + enum_choices<HeavyBarrier>() + " (default " +
+        std::string(to_string(defaults.heavy)) + ")")
+           .c_str()) //
+      ("batch", po::value<std::size_t>()->default_value(defaults.instances_per_batch),
+       "test instances packed between two rendezvous") //
+      ("stride", po::value<std::size_t>()->default_value(defaults.stride_bytes),
+       "bytes between one location's copies in a batch (8: packed, 64: one per cache line)") //
+      ("preload", po::value<bool>()->default_value(defaults.preload),
+       "each thread reads the next batch's locations before it starts (true|false)") //
+      ("stagger", po::value<std::uint32_t>()->default_value(defaults.stagger_ns),
+       "ns: each thread starts a batch up to this much after the agreed time, at random") //
+      ("json", po::value<std::string>(), "result file (default: results/<command>-<time>.json)");
+}
+
+CommonOptions read_run_options(const po::variables_map &vm) {
+  CommonOptions o;
+  RunConfig &c = o.config;
+  if (vm.count("cpus")) {
+    try {
+      c.cpus = platform::parse_cpu_list(vm["cpus"].as<std::string>());
+    } catch (const std::invalid_argument &e) {
+      throw UsageError(std::string("--cpus: ") + e.what());
+    }
+    auto usable = platform::usable_cpus();
+    for (int cpu : c.cpus)
+      if (std::find(usable.begin(), usable.end(), cpu) == usable.end())
+        throw UsageError("--cpus: CPU " + std::to_string(cpu) + " is not online or not usable by this process");
+  }
+  c.budget_seconds = vm["budget"].as<double>();
+  if (!(c.budget_seconds > 0))
+    throw UsageError("--budget: must be a positive number of seconds");
+  if (vm.count("iterations")) {
+    c.iterations = vm["iterations"].as<std::uint64_t>();
+    if (c.iterations == 0)
+      throw UsageError("--iterations: must be at least 1");
+  }
+  if (vm.count("heavy")) {
+    auto text = vm["heavy"].as<std::string>();
+    auto heavy = parse_enum<HeavyBarrier>(text);
+    if (!heavy)
+      throw UsageError("--heavy: unknown heavy barrier '" + text + "' (choose " + enum_choices<HeavyBarrier>() + ")");
+    c.heavy = *heavy;
+    o.heavy_given = true;
+  }
+  c.instances_per_batch = vm["batch"].as<std::size_t>();
+  if (c.instances_per_batch == 0 || c.instances_per_batch > (1u << 20))
+    throw UsageError("--batch: must be between 1 and 1048576");
+  c.stride_bytes = vm["stride"].as<std::size_t>();
+  if (c.stride_bytes < 8 || c.stride_bytes % 8 != 0 || c.stride_bytes > 4096)
+    throw UsageError("--stride: must be a multiple of 8 between 8 and 4096");
+  c.stagger_ns = vm["stagger"].as<std::uint32_t>();
+  c.preload = vm["preload"].as<bool>();
+  if (vm.count("json"))
+    o.json_path = vm["json"].as<std::string>();
+  return o;
+}
+
+std::optional<po::variables_map> parse_command(const std::string &command, const std::vector<std::string> &args,
+                                               po::options_description &desc,
+                                               const po::positional_options_description &positional,
+                                               const std::string &usage) {
+  desc.add_options()("help,h", "show this help");
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(desc).positional(positional).run(), vm);
+    if (vm.count("help")) {
+      std::cout << "usage: fencelab " << command << " " << usage << "\n\n" << desc << '\n';
+      return std::nullopt;
+    }
+    po::notify(vm);
+  } catch (const po::error &e) {
+    throw UsageError(command + ": " + e.what());
+  }
+  return vm;
+}
+
+} // namespace fencelab::cli

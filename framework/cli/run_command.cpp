@@ -1,0 +1,39 @@
+// `fencelab run NAME...`: chosen tests, herd-style, with rates.
+#include "catalogue.hpp"
+#include "cli_error.hpp"
+#include "commands.hpp"
+#include "herd_text.hpp"
+#include "session.hpp"
+
+#include <algorithm>
+#include <iostream>
+
+namespace fencelab::cli {
+
+int run_command(const std::vector<std::string> &args) {
+  po::options_description desc("run options");
+  add_run_options(desc, 1.0);
+  desc.add_options()("test", po::value<std::vector<std::string>>(), "test names (positional)");
+  po::positional_options_description positional;
+  positional.add("test", -1);
+  auto vm = parse_command("run", args, desc, positional, "NAME... [options]");
+  if (!vm)
+    return 0;
+  if (!vm->count("test"))
+    throw UsageError("run: name at least one test (see `fencelab list`)");
+  auto tests = select_tests((*vm)["test"].as<std::vector<std::string>>());
+  Session session(read_run_options(*vm));
+  session.validate(tests);
+
+  std::vector<TestResult> results;
+  for (const auto &t : tests) {
+    results.push_back(session.run(t));
+    report::write_herd_block(std::cout, results.back(), {.rates = true});
+  }
+  auto path = session.write_results("run", results);
+  std::cout << "Results written to " << path.string() << '\n';
+  bool violation = std::any_of(results.begin(), results.end(), [](const TestResult &r) { return r.verdict == Verdict::violation; });
+  return violation ? 1 : 0;
+}
+
+} // namespace fencelab::cli

@@ -1,0 +1,35 @@
+#pragma once
+// Runs chosen tests on a backend after checking that the whole request can
+// be honoured, so bad input fails before anything runs or is written.
+#include "judge.hpp"
+#include "options.hpp"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace fencelab::cli {
+
+class Session {
+public:
+  explicit Session(CommonOptions options);
+  ~Session();
+
+  const RunConfig &config() const { return options_.config; }
+
+  // Throws UsageError when the request cannot be run here at all.
+  void validate(const std::vector<Test> &tests) const;
+  TestResult run(const Test &test);
+
+  // Writes the result document; returns the path written.
+  std::filesystem::path write_results(const std::string &command, const std::vector<TestResult> &results) const;
+
+private:
+  CommonOptions options_;
+  struct Backends;
+  std::unique_ptr<Backends> backends_;
+};
+
+nlohmann::json machine_json();
+
+} // namespace fencelab::cli

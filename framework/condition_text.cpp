@@ -1,0 +1,51 @@
+#include "condition_text.hpp"
+
+namespace fencelab {
+namespace {
+
+std::string joined(const Test &test, const std::vector<Prop> &ps, const char *op) {
+  std::string out;
+  for (const auto &p : ps) {
+    if (!out.empty())
+      out += op;
+    bool nested = p.kind == Prop::Kind::conjunction || p.kind == Prop::Kind::disjunction;
+    out += nested ? "(" + prop_text(test, p) + ")" : prop_text(test, p);
+  }
+  return out;
+}
+
+} // namespace
+
+std::string prop_text(const Test &test, const Prop &prop) {
+  switch (prop.kind) {
+  case Prop::Kind::truth:
+    return "true";
+  case Prop::Kind::atom:
+    return test.slot_name(prop.atom.slot) + "=" + std::to_string(prop.atom.value);
+  case Prop::Kind::negation:
+    return "~(" + prop_text(test, prop.operands.front()) + ")";
+  case Prop::Kind::conjunction:
+    return joined(test, prop.operands, " /\\ ");
+  case Prop::Kind::disjunction:
+    return joined(test, prop.operands, " \\/ ");
+  }
+  return "?";
+}
+
+std::string condition_text(const Test &test) {
+  std::string out;
+  if (test.condition.filter.kind != Prop::Kind::truth)
+    out = "filter (" + prop_text(test, test.condition.filter) + ") ";
+  return out + std::string(to_string(test.condition.quantifier)) + " (" + prop_text(test, test.condition.prop) + ")";
+}
+
+std::string outcome_text(const Test &test, const Outcome &outcome) {
+  std::string out;
+  for (std::size_t slot = 0; slot < outcome.size(); ++slot)
+    out += test.slot_name(static_cast<int>(slot)) + "=" + std::to_string(outcome[slot]) + "; ";
+  if (!out.empty())
+    out.pop_back();
+  return out;
+}
+
+} // namespace fencelab

@@ -1,0 +1,13 @@
+#pragma once
+// Conditions and outcomes printed in herd's syntax: `0:r0=0 /\ 1:r0=0`.
+#include "test.hpp"
+
+#include <string>
+
+namespace fencelab {
+
+std::string prop_text(const Test &test, const Prop &prop);
+std::string condition_text(const Test &test); // e.g. "exists (0:r0=0 /\ 1:r0=0)"
+std::string outcome_text(const Test &test, const Outcome &outcome); // "0:r0=0; 1:r0=0;"
+
+} // namespace fencelab

@@ -1,0 +1,12 @@
+#pragma once
+#include <filesystem>
+#include <vector>
+
+namespace fencelab {
+
+// Every *.litmus file under `root` (recursively), sorted so that runs over a
+// corpus are reproducible. A `root` that is itself a file is returned alone.
+// Throws std::filesystem::filesystem_error if `root` does not exist.
+std::vector<std::filesystem::path> find_litmus_files(const std::filesystem::path &root);
+
+} // namespace fencelab

@@ -1,0 +1,66 @@
+#pragma once
+// State shared by the section parsers (initial state, threads, final
+// condition): the token stream and the Test being filled in.
+#include "lexer.hpp"
+#include "test.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace fencelab {
+
+struct ParseContext {
+  ParseContext(std::string_view text, const std::string &file_name) : lex(text, file_name) {}
+
+  Lexer lex;
+  Test test;
+  std::map<std::string, int, std::less<>> location_indices;
+
+  std::optional<int> find_location(std::string_view name) const {
+    auto it = location_indices.find(name);
+    if (it == location_indices.end())
+      return std::nullopt;
+    return it->second;
+  }
+
+  // herd gives every location it meets an initial value of 0.
+  int location(std::string_view name) {
+    if (auto found = find_location(name))
+      return *found;
+    test.locations.push_back({std::string(name), 0});
+    int index = static_cast<int>(test.locations.size() - 1);
+    location_indices.emplace(std::string(name), index);
+    return index;
+  }
+
+  Token expect(std::string_view punct, std::string_view context) {
+    if (!lex.peek().is(punct))
+      lex.fail(lex.peek(), "expected '" + std::string(punct) + "' " + std::string(context) + ", found " +
+                               lex.peek().describe());
+    return lex.next();
+  }
+
+  bool accept(std::string_view punct) {
+    if (!lex.peek().is(punct))
+      return false;
+    lex.next();
+    return true;
+  }
+
+  Token expect_identifier(std::string_view context) {
+    if (lex.peek().kind != TokenKind::identifier)
+      lex.fail(lex.peek(), "expected a name " + std::string(context) + ", found " + lex.peek().describe());
+    return lex.next();
+  }
+
+  bool accept_word(std::string_view word) {
+    if (!lex.peek().is_word(word))
+      return false;
+    lex.next();
+    return true;
+  }
+};
+
+} // namespace fencelab

@@ -1,0 +1,102 @@
+#include "thread_builder.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace fencelab {
+
+ThreadBuilder::Label ThreadBuilder::new_label() {
+  label_positions_.push_back(-1);
+  return static_cast<Label>(label_positions_.size() - 1);
+}
+
+void ThreadBuilder::place(Label label) {
+  label_positions_[static_cast<std::size_t>(label)] = static_cast<int>(code_.ops.size());
+}
+
+void ThreadBuilder::emit_jump(Label target) {
+  Op op;
+  op.kind = OpKind::jump;
+  pending_targets_.emplace_back(code_.ops.size(), target);
+  emit(op);
+}
+
+void ThreadBuilder::emit_jump_unless(int reg, Value value, Label target) {
+  Op op;
+  op.kind = OpKind::jump_unless;
+  op.reg = reg;
+  op.value = value;
+  pending_targets_.emplace_back(code_.ops.size(), target);
+  emit(op);
+}
+
+// Short-circuit evaluation with the only test the Op form has: "jump if
+// reg != value". Jumping when an equality holds therefore needs a hop over an
+// unconditional jump.
+void ThreadBuilder::emit_branch(const BranchCondition &condition, bool when, Label target) {
+  using K = BranchCondition::Kind;
+  switch (condition.kind) {
+  case K::constant:
+    if (condition.truth == when)
+      emit_jump(target);
+    return;
+  case K::equals:
+    if (!when) {
+      emit_jump_unless(condition.reg, condition.value, target);
+    } else {
+      Label unequal = new_label();
+      emit_jump_unless(condition.reg, condition.value, unequal);
+      emit_jump(target);
+      place(unequal);
+    }
+    return;
+  case K::negation:
+    emit_branch(condition.operands.front(), !when, target);
+    return;
+  case K::conjunction:
+  case K::disjunction: {
+    // For && jumping on false (|| on true) either operand decides alone;
+    // otherwise the first operand can only rule the jump out.
+    bool decisive = condition.kind == K::conjunction ? false : true;
+    const auto &a = condition.operands[0];
+    const auto &b = condition.operands[1];
+    if (when == decisive) {
+      emit_branch(a, when, target);
+      emit_branch(b, when, target);
+    } else {
+      Label skip = new_label();
+      emit_branch(a, decisive, skip);
+      emit_branch(b, when, target);
+      place(skip);
+    }
+    return;
+  }
+  }
+}
+
+int ThreadBuilder::register_index(std::string_view name) {
+  if (auto found = find_register(name))
+    return *found;
+  code_.registers.emplace_back(name);
+  return static_cast<int>(code_.registers.size() - 1);
+}
+
+std::optional<int> ThreadBuilder::find_register(std::string_view name) const {
+  auto it = std::find(code_.registers.begin(), code_.registers.end(), name);
+  if (it == code_.registers.end())
+    return std::nullopt;
+  return static_cast<int>(it - code_.registers.begin());
+}
+
+ThreadCode ThreadBuilder::finish() {
+  for (auto [op, label] : pending_targets_) {
+    int position = label_positions_[static_cast<std::size_t>(label)];
+    if (position < 0)
+      throw std::logic_error("ThreadBuilder: jump to a label never placed");
+    code_.ops[op].target = position;
+  }
+  pending_targets_.clear();
+  return std::move(code_);
+}
+
+} // namespace fencelab

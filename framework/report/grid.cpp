@@ -1,0 +1,62 @@
+#include "grid.hpp"
+
+#include <fmt/ostream.h>
+
+namespace fencelab::report {
+namespace {
+
+constexpr int row_label_width = 12;
+constexpr int cell_width = 26;
+
+std::vector<std::string> cell_lines(const TestResult *r) {
+  if (!r)
+    return {"-", "", ""};
+  if (!r->histogram)
+    return {"unsupported", r->unsupported.substr(0, cell_width - 2), ""};
+  std::string model = r->test.expectation ? model_verdict_name(r->test.expectation->result) : "?";
+  std::string verdict = r->verdict ? std::string(to_string(*r->verdict)) : "-";
+  if (r->verdict == Verdict::stronger)
+    verdict = "allowed, not observed";
+  return {short_count(r->tally.positive) + " / " + short_count(r->histogram->stats.iterations),
+          std::string(to_string(r->observation)) + ", " + model, verdict};
+}
+
+} // namespace
+
+std::string short_count(std::uint64_t n) {
+  if (n < 10000)
+    return std::to_string(n);
+  const char *units[] = {"k", "M", "G", "T"};
+  double v = static_cast<double>(n);
+  int u = -1;
+  while (v >= 1000 && u < 3) {
+    v /= 1000;
+    ++u;
+  }
+  return fmt::format("{:.{}f}{}", v, v < 100 ? 1 : 0, units[u]);
+}
+
+void write_grid(std::ostream &out, const GridSpec &g) {
+  fmt::print(out, "{}\n", g.title);
+  fmt::print(out, "{:<{}}", "T0 \\ T1", row_label_width);
+  for (const auto &c : g.columns)
+    fmt::print(out, "| {:<{}}", c, cell_width - 2);
+  out << '\n';
+  std::string rule(static_cast<std::size_t>(row_label_width + cell_width * static_cast<int>(g.columns.size())), '-');
+  out << rule << '\n';
+  for (std::size_t r = 0; r < g.rows.size(); ++r) {
+    std::vector<std::vector<std::string>> cells;
+    for (std::size_t c = 0; c < g.columns.size(); ++c)
+      cells.push_back(cell_lines(g.cell(r, c)));
+    for (std::size_t line = 0; line < 3; ++line) {
+      fmt::print(out, "{:<{}}", line == 0 ? g.rows[r] : "", row_label_width);
+      for (const auto &cell : cells)
+        fmt::print(out, "| {:<{}}", cell[line], cell_width - 2);
+      out << '\n';
+    }
+    out << rule << '\n';
+  }
+  out << '\n';
+}
+
+} // namespace fencelab::report

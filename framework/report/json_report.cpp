@@ -1,0 +1,101 @@
+#include "json_report.hpp"
+
+#include "condition_text.hpp"
+
+#include <chrono>
+#include <fmt/chrono.h>
+#include <fstream>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace fencelab::report {
+
+nlohmann::json test_result_json(const TestResult &r) {
+  const Test &t = r.test;
+  nlohmann::json j;
+  j["name"] = t.name;
+  j["backend"] = r.backend;
+  j["condition"] = condition_text(t);
+  if (t.expectation)
+    j["expectation"] = {{"result", to_string(t.expectation->result)},
+                        {"model", model_verdict_name(t.expectation->result)},
+                        {"source", t.expectation->source}};
+  else
+    j["expectation"] = nullptr;
+  j["verdict"] = r.verdict ? nlohmann::json(std::string(to_string(*r.verdict))) : nlohmann::json(nullptr);
+  if (!r.histogram) {
+    j["unsupported"] = r.unsupported;
+    return j;
+  }
+  const Histogram &h = *r.histogram;
+  nlohmann::json states = nlohmann::json::array();
+  int registers = t.register_count();
+  for (const auto &[outcome, count] : h.counts) {
+    nlohmann::json regs = nlohmann::json::object(), mem = nlohmann::json::object();
+    for (std::size_t slot = 0; slot < outcome.size(); ++slot)
+      (static_cast<int>(slot) < registers ? regs : mem)[t.slot_name(static_cast<int>(slot))] = outcome[slot];
+    states.push_back({{"registers", regs}, {"memory", mem}, {"count", count}});
+  }
+  j["histogram"] = states;
+  j["positive"] = r.tally.positive;
+  j["negative"] = r.tally.negative;
+  j["observation"] = to_string(r.observation);
+  j["iterations"] = h.stats.iterations;
+  j["batches"] = h.stats.batches;
+  j["seconds"] = h.stats.seconds;
+  if (h.stats.seconds > 0) {
+    j["iterations_per_second"] = static_cast<double>(h.stats.iterations) / h.stats.seconds;
+    j["weak_per_second"] = static_cast<double>(r.tally.positive) / h.stats.seconds;
+  }
+  return j;
+}
+
+nlohmann::json config_json(const RunConfig &c) {
+  return {{"cpus", c.cpus},
+          {"budget_seconds", c.budget_seconds},
+          {"iterations", c.iterations},
+          {"heavy", to_string(c.heavy)},
+          {"instances_per_batch", c.instances_per_batch},
+          {"stride_bytes", c.stride_bytes},
+          {"stagger_ns", c.stagger_ns},
+          {"preload", c.preload},
+          {"model",
+           {{"search", to_string(c.model.search)},
+            {"context_bound", c.model.context_bound},
+            {"random_iterations", c.model.random_iterations},
+            {"membarrier", to_string(c.model.membarrier)}}}};
+}
+
+nlohmann::json result_document(const std::string &command, const nlohmann::json &machine, const RunConfig &config,
+                               const std::vector<TestResult> &results) {
+  nlohmann::json doc;
+  doc["fencelab"] = FENCELAB_VERSION;
+  doc["command"] = command;
+  doc["created"] = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(
+                                                            std::chrono::system_clock::now())));
+  doc["machine"] = machine;
+  doc["config"] = config_json(config);
+  doc["tests"] = nlohmann::json::array();
+  for (const auto &r : results)
+    doc["tests"].push_back(test_result_json(r));
+  return doc;
+}
+
+void write_json_atomically(const std::filesystem::path &path, const nlohmann::json &doc) {
+  auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+  std::filesystem::create_directories(dir);
+  auto tmp = dir / ("." + path.filename().string() + ".tmp" + std::to_string(getpid()));
+  {
+    std::ofstream out(tmp);
+    out << doc.dump(2) << '\n';
+    out.close();
+    if (!out) {
+      std::error_code ignored;
+      std::filesystem::remove(tmp, ignored);
+      throw std::runtime_error("cannot write " + tmp.string());
+    }
+  }
+  std::filesystem::rename(tmp, path);
+}
+
+} // namespace fencelab::report

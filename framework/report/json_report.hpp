@@ -1,0 +1,23 @@
+#pragma once
+// The result document (schema: results/README.md).
+#include "judge.hpp"
+#include "run_config.hpp"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace fencelab::report {
+
+nlohmann::json test_result_json(const TestResult &result);
+nlohmann::json config_json(const RunConfig &config);
+
+// {"fencelab": version, "command", "created", "machine", "config", "tests"}.
+nlohmann::json result_document(const std::string &command, const nlohmann::json &machine, const RunConfig &config,
+                               const std::vector<TestResult> &results);
+
+// Writes through a temporary file and a rename, so a reader never sees half
+// a document and a failed run leaves no file. Throws std::runtime_error.
+void write_json_atomically(const std::filesystem::path &path, const nlohmann::json &doc);
+
+} // namespace fencelab::report
