@@ -4,12 +4,25 @@
 #include "lexer.hpp"
 #include "test.hpp"
 
+#include <charconv>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace fencelab {
+
+// The thread number of `P3`, herd's name for a thread function and prefix
+// of its registers (`P3:r0`).
+inline std::optional<int> thread_number(const Token &t) {
+  if (t.kind != TokenKind::identifier || t.text.size() < 2 || t.text[0] != 'P')
+    return std::nullopt;
+  int n = -1;
+  auto [end, error] = std::from_chars(t.text.data() + 1, t.text.data() + t.text.size(), n);
+  if (error != std::errc() || end != t.text.data() + t.text.size())
+    return std::nullopt;
+  return n;
+}
 
 struct ParseContext {
   ParseContext(std::string_view text, const std::string &file_name) : lex(text, file_name) {}

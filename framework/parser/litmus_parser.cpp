@@ -1,0 +1,183 @@
+#include "litmus_parser.hpp"
+
+#include "c_types.hpp"
+#include "final_condition_parser.hpp"
+#include "parse_context.hpp"
+#include "thread_parser.hpp"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace fencelab {
+namespace {
+
+// `C name`, an optional `(texname)`, an optional "doc string", then herd's
+// free-form `key=value` info lines (diy writes Cycle=, Relax=, ...).
+void parse_header(ParseContext &ctx) {
+  Token arch = ctx.lex.next();
+  if (arch.kind != TokenKind::identifier)
+    ctx.lex.fail(arch, "expected 'C' and the test name, found " + arch.describe());
+  if (arch.text != "C")
+    ctx.lex.unsupported(arch, "architecture " + std::string(arch.text));
+  Token name = ctx.lex.raw_test_name();
+  if (name.text.empty())
+    ctx.lex.fail(name, "expected a test name after 'C'");
+  ctx.test.name = std::string(name.text);
+  if (ctx.accept("(")) {
+    ctx.expect_identifier("(the TeX name)");
+    ctx.expect(")", "closing the TeX name");
+  }
+  if (ctx.lex.peek().kind == TokenKind::string)
+    ctx.test.description = std::string(ctx.lex.next().text);
+  while (!ctx.lex.peek().is("{")) {
+    Token t = ctx.lex.peek();
+    if (t.kind == TokenKind::identifier) {
+      ctx.lex.next();
+      if (ctx.lex.skip_info_value())
+        continue;
+    }
+    ctx.lex.fail(t, "expected '{' opening the initial state, found " + t.describe());
+  }
+}
+
+// A register initialised in the initial state; its thread is checked once
+// the threads are known.
+struct RegisterInit {
+  Token thread;
+  Value number;
+};
+
+Value parse_init_value(ParseContext &ctx) {
+  bool negative = ctx.accept("-");
+  Token t = ctx.lex.peek();
+  if (t.is("&"))
+    ctx.lex.unsupported(t, "address value");
+  if (t.kind == TokenKind::identifier) {
+    ctx.lex.next();
+    if (ctx.lex.peek().is("("))
+      ctx.lex.unsupported(t, std::string(t.text)); // ATOMIC_INIT(0)
+    ctx.lex.unsupported(t, "address value");        // herd: x holds the address of t
+  }
+  if (t.kind != TokenKind::number)
+    ctx.lex.fail(t, "expected an integer value, found " + t.describe());
+  ctx.lex.next();
+  return negative ? -t.number : t.number;
+}
+
+void parse_init_item(ParseContext &ctx, std::set<std::string, std::less<>> &initialised,
+                     std::vector<RegisterInit> &register_inits) {
+  parse_type_words(ctx);
+  Token t = ctx.lex.next();
+  if (t.is("*"))
+    ctx.lex.unsupported(t, "pointer");
+  std::optional<Value> thread;
+  Token location = t;
+  if (t.kind == TokenKind::number) {
+    ctx.expect(":", "between thread and register");
+    thread = t.number;
+  } else if (auto n = thread_number(t); n && ctx.lex.peek().is(":")) {
+    ctx.lex.next();
+    thread = *n;
+  } else if (t.is("[")) {
+    location = ctx.expect_identifier("for the location");
+    ctx.expect("]", "closing the location");
+  } else if (t.kind != TokenKind::identifier) {
+    ctx.lex.fail(t, "expected a location or a register in the initial state, found " + t.describe());
+  }
+  if (thread)
+    ctx.expect_identifier("for the register");
+  Value value = 0;
+  Token value_token = ctx.lex.peek();
+  if (ctx.accept("=")) {
+    value_token = ctx.lex.peek();
+    value = parse_init_value(ctx);
+  }
+  if (thread) {
+    if (value != 0)
+      ctx.lex.unsupported(value_token, "register init");
+    register_inits.push_back({t, *thread}); // registers start at 0 anyway
+    return;
+  }
+  if (!initialised.emplace(location.text).second)
+    ctx.lex.fail(location, "location " + location.describe() + " is initialised twice");
+  ctx.test.locations[static_cast<std::size_t>(ctx.location(location.text))].init = value;
+}
+
+std::vector<RegisterInit> parse_initial_state(ParseContext &ctx) {
+  Token open = ctx.expect("{", "opening the initial state");
+  std::set<std::string, std::less<>> initialised;
+  std::vector<RegisterInit> register_inits;
+  while (!ctx.accept("}")) {
+    if (ctx.lex.peek().kind == TokenKind::end)
+      ctx.lex.fail(ctx.lex.peek(), "missing '}' closing the initial state opened at " + std::to_string(open.line) +
+                                       ":" + std::to_string(open.column));
+    if (ctx.accept(";"))
+      continue;
+    parse_init_item(ctx, initialised, register_inits);
+    if (!ctx.accept(";") && !ctx.lex.peek().is("}"))
+      ctx.lex.fail(ctx.lex.peek(), "expected ';' or '}' in the initial state, found " + ctx.lex.peek().describe());
+  }
+  return register_inits;
+}
+
+void parse_threads(ParseContext &ctx) {
+  for (int index = 0;; ++index) {
+    bool has_void = ctx.accept_word("void"); // herd accepts `void P0(...)`
+    const Token &t = ctx.lex.peek();
+    auto n = thread_number(t);
+    if (!n) {
+      if (index == 0 || has_void)
+        ctx.lex.fail(t, "expected thread P" + std::to_string(index) + ", found " + t.describe());
+      return;
+    }
+    if (*n != index)
+      ctx.lex.fail(t, "expected thread P" + std::to_string(index) + ", found " + t.describe());
+    ctx.test.threads.push_back(parse_thread(ctx, index));
+  }
+}
+
+// herd's verdict lives in a comment, e.g. `(* Result: Never *)` or a line
+// ` * Result: Sometimes DATARACE` of a longer one.
+std::optional<Expectation> expectation_from(const std::vector<std::string_view> &comments) {
+  constexpr std::string_view key = "Result:";
+  for (std::string_view comment : comments) {
+    auto at = comment.find(key);
+    if (at == std::string_view::npos)
+      continue;
+    std::string_view rest = comment.substr(at + key.size());
+    rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
+    std::string_view word = rest.substr(0, rest.find_first_of(" \t\r\n*"));
+    if (auto result = parse_enum<Observation>(word))
+      return Expectation{*result, std::string(herd_result_source)};
+    return std::nullopt; // Maybe, or a word fencelab does not know
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+Test parse_litmus(std::string_view text, const std::string &file_name) {
+  ParseContext ctx(text, file_name);
+  parse_header(ctx);
+  auto register_inits = parse_initial_state(ctx);
+  parse_threads(ctx);
+  for (const auto &init : register_inits)
+    if (init.number < 0 || init.number >= static_cast<Value>(ctx.test.threads.size()))
+      ctx.lex.fail(init.thread, "no thread P" + std::to_string(init.number) + " in this test");
+  parse_final_condition(ctx);
+  ctx.test.expectation = expectation_from(ctx.lex.herd_comments());
+  return std::move(ctx.test);
+}
+
+Test parse_litmus_file(const std::filesystem::path &path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (in)
+    text << in.rdbuf();
+  if (!in || in.bad())
+    throw ParseError(path.string(), 0, 0, "cannot read the file");
+  return parse_litmus(text.str(), path.string());
+}
+
+} // namespace fencelab

@@ -1,0 +1,93 @@
+// The fencelab binary as a user meets it: bad input gives one line, exit code
+// 2 and no result file; a good run writes a parseable document.
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+namespace {
+
+struct Ran {
+  int exit_code;
+  std::string out; // stdout and stderr together
+};
+
+Ran run_fencelab(const std::string &args, const std::filesystem::path &cwd) {
+  std::string cmd = "cd '" + cwd.string() + "' && '" FENCELAB_BINARY "' " + args + " 2>&1";
+  FILE *pipe = popen(cmd.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buf{};
+  while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe))
+    out.append(buf.data(), n);
+  int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+class Cli : public ::testing::Test {
+protected:
+  void SetUp() override {
+    dir = std::filesystem::temp_directory_path() /
+          ("fencelab-cli-" + std::to_string(::getpid()) + "-" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir); }
+
+  void expect_rejected(const std::string &args, const std::string &needle) {
+    auto r = run_fencelab(args, dir);
+    EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.out;
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << "not one line:\n" << r.out;
+    EXPECT_NE(r.out.find(needle), std::string::npos) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(dir / "results")) << "a result file was written for: " << args;
+  }
+
+  std::filesystem::path dir;
+};
+
+TEST_F(Cli, UnknownTest) { expect_rejected("run SB+nothing+barrier", "unknown test 'SB+nothing+barrier'"); }
+TEST_F(Cli, UnknownOption) { expect_rejected("run SB+barrier+barrier --frobnicate", "frobnicate"); }
+TEST_F(Cli, UnknownCommand) { expect_rejected("frobnicate", "unknown command 'frobnicate'"); }
+TEST_F(Cli, CpuNotOnline) { expect_rejected("table --cpus 0,4095", "CPU 4095 is not online"); }
+TEST_F(Cli, BadCpuList) { expect_rejected("table --cpus 0-", "--cpus"); }
+TEST_F(Cli, FewerCpusThanThreads) { expect_rejected("run SB+barrier+barrier --cpus 0", "needs 2 CPUs"); }
+TEST_F(Cli, UnknownHeavyBarrier) { expect_rejected("table --heavy hammer", "unknown heavy barrier 'hammer'"); }
+TEST_F(Cli, BadBudget) { expect_rejected("table --budget -1", "--budget"); }
+TEST_F(Cli, UnknownShape) { expect_rejected("table --shape sb,lb", "unknown shape 'lb'"); }
+
+TEST_F(Cli, HelpOnEverySubcommand) {
+  for (const char *cmd : {"table", "run", "list", "info"}) {
+    auto r = run_fencelab(std::string(cmd) + " --help", dir);
+    EXPECT_EQ(r.exit_code, 0) << cmd;
+    EXPECT_NE(r.out.find("usage: fencelab"), std::string::npos) << r.out;
+  }
+}
+
+TEST_F(Cli, RunWritesAParseableResult) {
+  auto r = run_fencelab("run SB+smp_mb+smp_mb MP+barrier+barrier --iterations 20000 --json out.json", dir);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("Observation SB+smp_mb+smp_mb Never 0 20000"), std::string::npos) << r.out;
+  std::ifstream in(dir / "out.json");
+  auto doc = nlohmann::json::parse(in);
+  ASSERT_EQ(doc["tests"].size(), 2u);
+  EXPECT_EQ(doc["tests"][0]["iterations"], 20000);
+  EXPECT_EQ(doc["tests"][0]["positive"], 0);
+  EXPECT_FALSE(doc["machine"]["kernel"].get<std::string>().empty());
+}
+
+TEST_F(Cli, DefaultResultGoesUnderResults) {
+  auto r = run_fencelab("run SB+smp_mb+barrier --iterations 1000", dir);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  ASSERT_TRUE(std::filesystem::exists(dir / "results"));
+  int files = 0;
+  for (const auto &e : std::filesystem::directory_iterator(dir / "results")) {
+    EXPECT_EQ(e.path().extension(), ".json");
+    ++files;
+  }
+  EXPECT_EQ(files, 1);
+}
+
+} // namespace
