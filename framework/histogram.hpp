@@ -3,14 +3,34 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <vector>
 
 namespace fencelab {
+
+// Per-call latency of the heavy barrier during a run.
+struct LatencySummary {
+  std::uint64_t calls = 0; // calls sampled
+  double min_ns = 0, median_ns = 0, p99_ns = 0, max_ns = 0;
+};
+
+// Where a positive outcome appeared, for a VIOLATION report.
+struct Witness {
+  std::uint64_t batch = 0;
+  std::uint64_t instance = 0; // index within the batch
+  Outcome values;             // the raw values read
+};
 
 // Statistics a run records besides its outcomes.
 struct RunStats {
   std::uint64_t iterations = 0; // test instances executed
   double seconds = 0;           // wall time of the measured part
   std::uint64_t batches = 0;
+  std::optional<LatencySummary> heavy_latency; // runs that call the heavy barrier
+  // Function-call interrupts (x86 "CAL") raised per CPU during the run, where
+  // the kernel reports them: a PRIVATE_EXPEDITED call IPIs the running partner.
+  std::vector<std::uint64_t> call_interrupts;
+  std::vector<Witness> witnesses; // the first few positive outcomes
 };
 
 struct Histogram {

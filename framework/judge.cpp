@@ -3,7 +3,7 @@
 namespace fencelab {
 
 TestResult judge(const Test &test, std::string backend, BackendResult result) {
-  TestResult r{test, std::move(backend), std::nullopt, "", {}, Observation::never, std::nullopt};
+  TestResult r{test, std::move(backend), std::nullopt, "", {}, Observation::never, std::nullopt, "", std::nullopt};
   if (auto *u = std::get_if<Unsupported>(&result)) {
     r.unsupported = u->reason;
     r.verdict = Verdict::unsupported;

@@ -1,6 +1,7 @@
 #pragma once
 // Puts a backend's result next to the test's expectation.
 #include "backend.hpp"
+#include "power.hpp"
 #include "verdict.hpp"
 
 #include <optional>
@@ -16,6 +17,8 @@ struct TestResult {
   Tally tally;
   Observation observation = Observation::never;
   std::optional<Verdict> verdict;     // empty when the test states no expectation
+  std::string substitution;           // plants/shams that ran instead of fences ("" for none)
+  std::optional<Power> power;         // forbidden cells with a sham control
 };
 
 TestResult judge(const Test &test, std::string backend, BackendResult result);

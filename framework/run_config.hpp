@@ -1,6 +1,7 @@
 #pragma once
 #include "enum_names.hpp"
 #include "heavy_barrier.hpp"
+#include "substitution.hpp"
 
 #include <array>
 
@@ -45,6 +46,7 @@ struct RunConfig {
   std::size_t stride_bytes = 8;       // distance between one location's copies in a batch
   bool preload = false;              // each thread reads the next batch's locations first
   std::uint32_t stagger_ns = 50;      // range of each thread's random start delay per batch
+  Substitution substitution;          // plants and shams; empty: every fence is itself
   ModelConfig model;
 };
 

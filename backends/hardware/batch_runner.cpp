@@ -1,11 +1,13 @@
 #include "batch_runner.hpp"
 
 #include "interpreter.hpp"
+#include "interrupts.hpp"
 #include "outcome_counter.hpp"
 #include "program.hpp"
 #include "rendezvous.hpp"
 #include "timed_start.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -33,6 +35,7 @@ template <class T> std::unique_ptr<T[], FreeDeleter> aligned_array(std::size_t c
 struct Run {
   const Test &test;
   const BatchRunOptions &options;
+  double tick_rate = platform::ticks_per_microsecond();
   int threads;
   InstanceLayout layout;
   std::vector<Program> programs;
@@ -41,7 +44,6 @@ struct Run {
   std::unique_ptr<char[], FreeDeleter> memory;
   std::vector<std::unique_ptr<Value[], FreeDeleter>> registers;
   Rendezvous rendezvous;
-  double tick_rate = platform::ticks_per_microsecond();
   TimedStart start{static_cast<std::uint64_t>(tick_rate * options.start_margin_us)};
   std::atomic<int> sink{0};
 
@@ -50,7 +52,12 @@ struct Run {
   std::size_t instances_this_batch = 0;
 
   // Per worker, merged after the run.
+  static constexpr std::size_t latency_capacity = 1 << 16;
+  static constexpr std::size_t max_witnesses = 16;
   std::vector<OutcomeCounter> counters;
+  std::vector<LatencySamples> latency;
+  std::vector<std::vector<std::uint64_t>> latency_ticks;
+  std::vector<std::vector<Witness>> witnesses;
   std::vector<std::uint64_t> failures;
 
   // Worker 0's bookkeeping, on a line of its own.
@@ -65,7 +72,14 @@ struct Run {
     memory = aligned_array<char>(layout.bytes());
     for (int th = 0; th < threads; ++th) {
       const auto &code = t.threads[static_cast<std::size_t>(th)];
-      programs.push_back(lower(code, layout));
+      programs.push_back(lower(code, layout, o.substitution, tick_rate / 1000.0));
+      latency.emplace_back();
+      if (calls_heavy(programs.back())) {
+        latency_ticks.emplace_back(latency_capacity);
+        latency.back().ticks = latency_ticks.back().data();
+        latency.back().mask = latency_capacity - 1;
+      }
+      witnesses.emplace_back();
       register_base.push_back(t.register_slot(th, 0));
       registers.push_back(aligned_array<Value>(layout.instances * code.registers.size()));
       counters.emplace_back(static_cast<std::size_t>(t.outcome_size()));
@@ -112,10 +126,10 @@ struct Run {
     return owner;
   }
 
-  void reset_owned(int self) {
+  void reset_owned(int self, std::size_t n) {
     for (std::size_t loc = 0; loc < layout.locations; ++loc)
       if (resetter[loc] == self)
-        for (std::size_t k = 0; k < instances_this_batch; ++k)
+        for (std::size_t k = 0; k < n; ++k)
           std::atomic_ref<Value>(cell(loc, k)).store(test.locations[loc].init, std::memory_order_relaxed);
   }
 
@@ -157,9 +171,9 @@ struct Run {
 
   // Counts this worker's contiguous block of instances and clears their
   // registers (a skipped load must read as 0, as in herd).
-  void collect(int self, Value *outcome) {
+  void collect(int self, Value *outcome, std::size_t n, std::uint64_t batch) {
     auto &counter = counters[static_cast<std::size_t>(self)];
-    std::size_t n = instances_this_batch, t = static_cast<std::size_t>(self), all = static_cast<std::size_t>(threads);
+    std::size_t t = static_cast<std::size_t>(self), all = static_cast<std::size_t>(threads);
     for (std::size_t k = n * t / all; k < n * (t + 1) / all; ++k) {
       for (int th = 0; th < threads; ++th) {
         int n = programs[static_cast<std::size_t>(th)].registers;
@@ -172,7 +186,11 @@ struct Run {
       int slot = test.register_count();
       for (int loc : test.observed_locations)
         outcome[slot++] = std::atomic_ref<Value>(cell(static_cast<std::size_t>(loc), k)).load(std::memory_order_relaxed);
-      counter.add(std::span<const Value>(outcome, static_cast<std::size_t>(test.outcome_size())));
+      std::span<const Value> values(outcome, static_cast<std::size_t>(test.outcome_size()));
+      counter.add(values);
+      auto &seen = witnesses[t];
+      if (seen.size() < max_witnesses && test.condition.filter.holds(values) && test.condition.prop.holds(values))
+        seen.push_back({batch, k, Outcome(values.begin(), values.end())});
     }
   }
 
@@ -186,7 +204,8 @@ struct Run {
                    registers[static_cast<std::size_t>(self)].get(),
                    program.registers,
                    0,
-                   options.heavy};
+                   options.heavy,
+                   &latency[static_cast<std::size_t>(self)]};
     std::uint64_t round = 0;
     Jitter jitter(static_cast<std::uint64_t>(static_cast<double>(options.stagger_ns) * tick_rate / 1000.0),
                   static_cast<std::uint64_t>(self));
@@ -199,13 +218,15 @@ struct Run {
       start.wait(round, jitter.next());
       if (stop)
         break;
+      // Copied now: worker 0 plans the next batch while others still collect this one.
       args.instances = instances_this_batch;
+      std::uint64_t batch = batches - 1;
       failures[static_cast<std::size_t>(self)] += run_batch(args);
       rendezvous.arrive_and_wait(self, ++round);
-      collect(self, outcome.data());
+      collect(self, outcome.data(), args.instances, batch);
       if (!test.observed_locations.empty()) // final values must be read before any reset
         rendezvous.arrive_and_wait(self, ++round);
-      reset_owned(self);
+      reset_owned(self, args.instances);
       if (self == 0)
         plan_next_batch();
       if (options.preload) {
@@ -216,14 +237,35 @@ struct Run {
   }
 };
 
+LatencySummary summarise_latency(const std::vector<LatencySamples> &per_worker, double ticks_per_ns) {
+  std::vector<std::uint64_t> all;
+  for (const auto &l : per_worker)
+    for (std::uint64_t i = 0; i < std::min<std::uint64_t>(l.count, l.mask + 1); ++i)
+      all.push_back(l.ticks[i]);
+  LatencySummary s;
+  s.calls = all.size();
+  if (all.empty())
+    return s;
+  std::sort(all.begin(), all.end());
+  auto ns = [&](std::size_t i) { return static_cast<double>(all[i]) / ticks_per_ns; };
+  s.min_ns = ns(0);
+  s.median_ns = ns(all.size() / 2);
+  s.p99_ns = ns(std::min(all.size() - 1, all.size() * 99 / 100));
+  s.max_ns = ns(all.size() - 1);
+  return s;
+}
+
 } // namespace
 
 BackendResult run_batches(WorkerPool &pool, const Test &test, const BatchRunOptions &options) {
   Run run(test, options);
+  bool heavy = std::any_of(run.programs.begin(), run.programs.end(), calls_heavy);
+  auto interrupts_before = heavy ? platform::function_call_interrupts() : std::nullopt;
   auto start = Clock::now();
   run.deadline = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.budget_seconds));
   pool.run(run.threads, [&](int self) { run.worker(self); });
   double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  auto interrupts_after = heavy ? platform::function_call_interrupts() : std::nullopt;
 
   std::uint64_t failed = 0;
   for (auto f : run.failures)
@@ -237,6 +279,15 @@ BackendResult run_batches(WorkerPool &pool, const Test &test, const BatchRunOpti
   h.stats.iterations = run.started;
   h.stats.batches = run.batches;
   h.stats.seconds = seconds;
+  if (heavy)
+    h.stats.heavy_latency = summarise_latency(run.latency, run.tick_rate / 1000.0);
+  if (interrupts_before && interrupts_after && interrupts_before->size() == interrupts_after->size())
+    for (std::size_t cpu = 0; cpu < interrupts_after->size(); ++cpu)
+      h.stats.call_interrupts.push_back((*interrupts_after)[cpu] - (*interrupts_before)[cpu]);
+  for (const auto &w : run.witnesses)
+    for (const auto &one : w)
+      if (h.stats.witnesses.size() < Run::max_witnesses)
+        h.stats.witnesses.push_back(one);
   return h;
 }
 

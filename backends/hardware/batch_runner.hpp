@@ -18,6 +18,7 @@ struct BatchRunOptions {
   double budget_seconds = 1.0;
   std::uint64_t iterations = 0; // 0: run for the budget
   platform::HeavyBarrierFn heavy = nullptr;
+  Substitution substitution;
 };
 
 // Runs `test` on the first test.threads.size() workers of `pool`.

@@ -25,7 +25,7 @@ std::string HardwareBackend::why_unsupported(const Test &test, const RunConfig &
   if (test.threads.size() > cpus.size())
     return test.name + " needs " + std::to_string(test.threads.size()) + " CPUs, only " + std::to_string(cpus.size()) +
            " given";
-  if (test.uses_fence(FenceKind::membarrier)) {
+  if (test.uses_fence(FenceKind::membarrier) && config.substitution.stand_for(FenceKind::membarrier) == Stand::native) {
     auto status = platform::heavy_barrier_status(config.heavy);
     if (!status.available)
       return "heavy barrier " + std::string(to_string(config.heavy)) + ": " + status.reason;
@@ -49,6 +49,7 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
   options.budget_seconds = config.budget_seconds;
   options.iterations = config.iterations;
   options.heavy = platform::heavy_barrier_function(config.heavy);
+  options.substitution = config.substitution;
   return run_batches(*pool_, test, options);
 }
 

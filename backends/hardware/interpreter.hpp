@@ -4,11 +4,19 @@
 // compiler hoist loads); nothing here allocates, logs or branches on config.
 #include "fences.hpp"
 #include "program.hpp"
+#include "ticks.hpp"
 
 #include <atomic>
 #include <cstdint>
 
 namespace fencelab::hardware {
+
+// Heavy-barrier call latencies, in ticks; a ring that keeps the latest ones.
+struct LatencySamples {
+  std::uint64_t *ticks = nullptr;
+  std::uint64_t mask = 0; // capacity - 1, capacity a power of two
+  std::uint64_t count = 0;
+};
 
 struct BatchArgs {
   const LoweredOp *ops;
@@ -19,7 +27,14 @@ struct BatchArgs {
   int register_count;
   std::size_t instances;
   platform::HeavyBarrierFn heavy;
+  LatencySamples *latency;
 };
+
+inline void spin_ticks(std::uint64_t n) {
+  std::uint64_t end = platform::ticks() + n;
+  while (platform::ticks() < end)
+    platform::compiler_barrier();
+}
 
 // Returns the number of heavy-barrier calls that failed (they must be 0).
 inline std::uint64_t run_batch(const BatchArgs &a) {
@@ -30,49 +45,56 @@ inline std::uint64_t run_batch(const BatchArgs &a) {
     for (std::size_t pc = 0; pc < a.op_count;) {
       const LoweredOp &op = a.ops[pc++];
       auto cell = [&] { return std::atomic_ref<Value>(*reinterpret_cast<Value *>(base + op.offset)); };
-      switch (op.kind) {
-      case OpKind::store:
+      switch (op.action) {
+      case Action::store:
         cell().store(op.value, std::memory_order_relaxed);
         break;
-      case OpKind::load:
+      case Action::load:
         regs[op.reg] = cell().load(std::memory_order_relaxed);
         break;
-      case OpKind::store_release:
+      case Action::store_release:
         cell().store(op.value, std::memory_order_release);
         break;
-      case OpKind::load_acquire:
+      case Action::load_acquire:
         regs[op.reg] = cell().load(std::memory_order_acquire);
         break;
-      case OpKind::jump_unless:
+      case Action::jump_unless:
         if (regs[op.reg] != op.value)
           pc = static_cast<std::size_t>(op.target);
         break;
-      case OpKind::jump:
+      case Action::jump:
         pc = static_cast<std::size_t>(op.target);
         break;
-      case OpKind::fence:
-        switch (op.fence) {
-        case FenceKind::none:
-          break;
-        case FenceKind::barrier:
-          platform::compiler_barrier();
-          break;
-        case FenceKind::smp_mb:
-          platform::smp_mb();
-          break;
-        case FenceKind::mfence:
-          platform::mfence();
-          break;
-        case FenceKind::smp_wmb:
-          platform::smp_wmb();
-          break;
-        case FenceKind::smp_rmb:
-          platform::smp_rmb();
-          break;
-        case FenceKind::membarrier:
-          failures += a.heavy() != 0;
-          break;
-        }
+      case Action::nothing:
+        break;
+      case Action::compiler_barrier:
+        platform::compiler_barrier();
+        break;
+      case Action::smp_mb:
+        platform::smp_mb();
+        break;
+      case Action::mfence:
+        platform::mfence();
+        break;
+      case Action::smp_wmb:
+        platform::smp_wmb();
+        break;
+      case Action::smp_rmb:
+        platform::smp_rmb();
+        break;
+      case Action::heavy: {
+        std::uint64_t t0 = platform::ticks();
+        failures += a.heavy() != 0;
+        a.latency->ticks[a.latency->count++ & a.latency->mask] = platform::ticks() - t0;
+        break;
+      }
+      case Action::spin:
+        spin_ticks(op.ticks);
+        break;
+      case Action::mb_spin_mb:
+        platform::smp_mb();
+        spin_ticks(op.ticks);
+        platform::smp_mb();
         break;
       }
     }

@@ -4,8 +4,75 @@
 
 namespace fencelab::hardware {
 namespace {
+
 constexpr std::size_t cache_line = 64;
+
+Action native_action(FenceKind k) {
+  switch (k) {
+  case FenceKind::none:
+    return Action::nothing;
+  case FenceKind::barrier:
+    return Action::compiler_barrier;
+  case FenceKind::smp_mb:
+    return Action::smp_mb;
+  case FenceKind::mfence:
+    return Action::mfence;
+  case FenceKind::smp_wmb:
+    return Action::smp_wmb;
+  case FenceKind::smp_rmb:
+    return Action::smp_rmb;
+  case FenceKind::membarrier:
+    return Action::heavy;
+  }
+  return Action::nothing;
 }
+
+Action access_action(OpKind k) {
+  switch (k) {
+  case OpKind::store:
+    return Action::store;
+  case OpKind::load:
+    return Action::load;
+  case OpKind::store_release:
+    return Action::store_release;
+  case OpKind::load_acquire:
+    return Action::load_acquire;
+  case OpKind::jump_unless:
+    return Action::jump_unless;
+  case OpKind::jump:
+    return Action::jump;
+  case OpKind::fence:
+    break;
+  }
+  return Action::nothing;
+}
+
+void lower_fence(LoweredOp &l, FenceKind kind, const Substitution &s, double ticks_per_ns) {
+  switch (s.stand_for(kind)) {
+  case Stand::native:
+    l.action = native_action(kind);
+    return;
+  case Stand::none:
+    l.action = Action::nothing;
+    return;
+  case Stand::barrier:
+    l.action = Action::compiler_barrier;
+    return;
+  case Stand::sham: {
+    if (kind == FenceKind::none || kind == FenceKind::barrier) { // nothing to imitate
+      l.action = native_action(kind);
+      return;
+    }
+    auto it = s.sham_ns.find(kind);
+    double ns = it == s.sham_ns.end() ? 0.0 : it->second;
+    l.ticks = static_cast<std::uint64_t>(ns * ticks_per_ns);
+    l.action = kind == FenceKind::membarrier ? Action::mb_spin_mb : Action::spin;
+    return;
+  }
+  }
+}
+
+} // namespace
 
 InstanceLayout make_layout(const Test &test, std::size_t instances, std::size_t stride_bytes) {
   InstanceLayout l;
@@ -19,16 +86,23 @@ InstanceLayout make_layout(const Test &test, std::size_t instances, std::size_t 
   return l;
 }
 
-Program lower(const ThreadCode &code, const InstanceLayout &layout) {
+Program lower(const ThreadCode &code, const InstanceLayout &layout, const Substitution &substitution,
+              double ticks_per_ns) {
   Program p;
   p.registers = static_cast<int>(code.registers.size());
   for (const Op &op : code.ops) {
-    LoweredOp l{op.kind, op.fence, op.reg, op.target, 0, op.value};
+    LoweredOp l{access_action(op.kind), op.reg, op.target, 0, op.value, 0};
     if (op.loc >= 0)
       l.offset = layout.offset(static_cast<std::size_t>(op.loc), 0);
+    if (op.kind == OpKind::fence)
+      lower_fence(l, op.fence, substitution, ticks_per_ns);
     p.ops.push_back(l);
   }
   return p;
+}
+
+bool calls_heavy(const Program &p) {
+  return std::any_of(p.ops.begin(), p.ops.end(), [](const LoweredOp &l) { return l.action == Action::heavy; });
 }
 
 } // namespace fencelab::hardware

@@ -1,8 +1,9 @@
 #pragma once
 // A thread's op list lowered for the hot loop: byte offsets instead of
-// location indices, so executing an op is one switch and one memory access.
-#include "fence_kind.hpp"
+// location indices, and each fence resolved to what actually runs (itself, a
+// plant or a sham), so executing an op is one switch and one memory access.
 #include "membarrier.hpp"
+#include "substitution.hpp"
 #include "test.hpp"
 
 #include <cstdint>
@@ -10,13 +11,31 @@
 
 namespace fencelab::hardware {
 
+enum class Action : std::uint8_t {
+  store,
+  load,
+  store_release,
+  load_acquire,
+  jump_unless,
+  jump,
+  nothing,
+  compiler_barrier,
+  smp_mb,
+  mfence,
+  smp_wmb,
+  smp_rmb,
+  heavy,      // the configured heavy barrier, timed
+  spin,       // busy-wait `ticks`: a fence's duration without its ordering
+  mb_spin_mb, // the heavy barrier's sham: the caller keeps its own fences, nobody else gets one
+};
+
 struct LoweredOp {
-  OpKind kind;
-  FenceKind fence;
+  Action action;
   std::int32_t reg;
   std::int32_t target;
   std::size_t offset; // byte offset of the location in instance 0
   Value value;
+  std::uint64_t ticks; // spin length for spin and mb_spin_mb
 };
 
 struct Program {
@@ -39,6 +58,12 @@ struct InstanceLayout {
 };
 
 InstanceLayout make_layout(const Test &test, std::size_t instances, std::size_t stride_bytes);
-Program lower(const ThreadCode &code, const InstanceLayout &layout);
+
+// `ticks_per_ns` converts sham durations into the clock's ticks.
+Program lower(const ThreadCode &code, const InstanceLayout &layout, const Substitution &substitution,
+              double ticks_per_ns);
+
+// Whether the lowered program calls the real heavy barrier.
+bool calls_heavy(const Program &p);
 
 } // namespace fencelab::hardware

@@ -27,6 +27,9 @@ void add_run_options(po::options_description &desc, double default_budget) {
        "each thread reads the next batch's locations before it starts (true|false)") //
       ("stagger", po::value<std::uint32_t>()->default_value(defaults.stagger_ns),
        "ns: each thread starts a batch up to this much after the agreed time, at random") //
+      ("plant", po::value<std::vector<std::string>>()->composing(),
+       "FENCE=STAND: run a broken stand-in for a fence, to prove bugs are caught "
+       "(e.g. smp_mb=barrier, membarrier=sham; stands: native, none, barrier, sham); repeatable") //
       ("json", po::value<std::string>(), "result file (default: results/<command>-<time>.json)");
 }
 
@@ -68,6 +71,10 @@ CommonOptions read_run_options(const po::variables_map &vm) {
     throw UsageError("--stride: must be a multiple of 8 between 8 and 4096");
   c.stagger_ns = vm["stagger"].as<std::uint32_t>();
   c.preload = vm["preload"].as<bool>();
+  if (vm.count("plant"))
+    for (const auto &text : vm["plant"].as<std::vector<std::string>>())
+      if (auto error = parse_plant(text, c.substitution); !error.empty())
+        throw UsageError("--plant: " + error);
   if (vm.count("json"))
     o.json_path = vm["json"].as<std::string>();
   return o;

@@ -13,7 +13,8 @@ namespace fencelab::cli {
 int run_command(const std::vector<std::string> &args) {
   po::options_description desc("run options");
   add_run_options(desc, 1.0);
-  desc.add_options()("test", po::value<std::vector<std::string>>(), "test names (positional)");
+  desc.add_options()("test", po::value<std::vector<std::string>>(), "test names (positional)") //
+      ("controls", po::bool_switch(), "also run a sham control for each forbidden test and report its power");
   po::positional_options_description positional;
   positional.add("test", -1);
   auto vm = parse_command("run", args, desc, positional, "NAME... [options]");
@@ -28,6 +29,8 @@ int run_command(const std::vector<std::string> &args) {
   std::vector<TestResult> results;
   for (const auto &t : tests) {
     results.push_back(session.run(t));
+    if ((*vm)["controls"].as<bool>())
+      session.attach_control(results.back());
     report::write_herd_block(std::cout, results.back(), {.rates = true});
   }
   auto path = session.write_results("run", results);

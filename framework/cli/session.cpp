@@ -1,6 +1,7 @@
 #include "session.hpp"
 
 #include "cli_error.hpp"
+#include "fence_cost.hpp"
 #include "hardware_backend.hpp"
 #include "json_report.hpp"
 #include "machine_info.hpp"
@@ -37,7 +38,61 @@ void Session::validate(const std::vector<Test> &tests) const {
 }
 
 TestResult Session::run(const Test &test) {
-  return judge(test, "hardware", backends_->hardware.run(test, options_.config));
+  RunConfig config = options_.config;
+  for (auto &[fence, stand] : config.substitution.stands)
+    if (stand == Stand::sham)
+      config.substitution.sham_ns[fence] = sham_duration(fence, test);
+  auto r = judge(test, "hardware", backends_->hardware.run(test, config));
+  r.substitution = substitution_text(config.substitution);
+  remember_heavy_latency(r);
+  return r;
+}
+
+void Session::remember_heavy_latency(const TestResult &r) {
+  if (r.histogram && r.histogram->stats.heavy_latency && r.histogram->stats.heavy_latency->calls > 0)
+    sham_ns_[FenceKind::membarrier] = r.histogram->stats.heavy_latency->median_ns;
+}
+
+// A sham lasts as long as the fence it imitates: the CPU fences are timed in
+// a loop; the heavy barrier by its median call latency in the latest run that
+// called it (with a running partner, which is what makes it expensive), or in
+// a short calibration run of the first test that uses it.
+double Session::sham_duration(FenceKind kind, const Test &test) {
+  if (auto it = sham_ns_.find(kind); it != sham_ns_.end())
+    return it->second;
+  if (kind == FenceKind::membarrier) {
+    RunConfig calibration = options_.config;
+    calibration.substitution = {};
+    calibration.iterations = 2000;
+    auto r = judge(test, "hardware", backends_->hardware.run(test, calibration));
+    remember_heavy_latency(r);
+    if (!sham_ns_.count(kind))
+      sham_ns_[kind] = 0;
+  } else {
+    sham_ns_[kind] = hardware::fence_cost_ns(kind);
+  }
+  return sham_ns_[kind];
+}
+
+void Session::attach_control(TestResult &real) {
+  if (!real.histogram || !real.test.expectation || real.test.expectation->result != Observation::never)
+    return;
+  RunConfig sham = options_.config;
+  sham.substitution.stands.clear();
+  std::string text;
+  for (const auto &entry : enum_names(FenceKind{})) {
+    FenceKind k = entry.value;
+    if (k == FenceKind::none || k == FenceKind::barrier || !real.test.uses_fence(k))
+      continue;
+    sham.substitution.stands[k] = Stand::sham;
+    sham.substitution.sham_ns[k] = sham_duration(k, real.test);
+    text += fmt::format("{}{}=sham({:.0f} ns)", text.empty() ? "" : ",", entry.name, sham.substitution.sham_ns[k]);
+  }
+  auto control = judge(real.test, "hardware", backends_->hardware.run(real.test, sham));
+  if (!control.histogram)
+    return;
+  real.power = assess_power(real.tally.positive + real.tally.negative, real.tally.positive,
+                            control.tally.positive + control.tally.negative, control.tally.positive, text);
 }
 
 std::filesystem::path Session::write_results(const std::string &command, const std::vector<TestResult> &results) const {

@@ -5,6 +5,7 @@
 #include "options.hpp"
 
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -21,6 +22,10 @@ public:
   void validate(const std::vector<Test> &tests) const;
   TestResult run(const Test &test);
 
+  // For a test the model forbids: runs its sham control (every fence
+  // replaced by a delay as long as the fence) and attaches the power.
+  void attach_control(TestResult &result);
+
   // Writes the result document; returns the path written.
   std::filesystem::path write_results(const std::string &command, const std::vector<TestResult> &results) const;
 
@@ -28,6 +33,10 @@ private:
   CommonOptions options_;
   struct Backends;
   std::unique_ptr<Backends> backends_;
+  std::map<FenceKind, double> sham_ns_; // measured durations, filled on first need
+
+  double sham_duration(FenceKind kind, const Test &test);
+  void remember_heavy_latency(const TestResult &r);
 };
 
 nlohmann::json machine_json();

@@ -34,8 +34,10 @@ std::vector<Shape> parse_shapes(const std::string &text) {
 
 int table_command(const std::vector<std::string> &args) {
   po::options_description desc("table options");
-  add_run_options(desc, 1.0);
-  desc.add_options()("shape", po::value<std::string>()->default_value("sb,mp"), "shapes: sb, mp or sb,mp");
+  add_run_options(desc, 0.6);
+  desc.add_options()("shape", po::value<std::string>()->default_value("sb,mp"), "shapes: sb, mp or sb,mp") //
+      ("controls", po::value<bool>()->default_value(true),
+       "run a sham control for every forbidden cell and report its power (true|false)");
   auto vm = parse_command("table", args, desc, {}, "[options]");
   if (!vm)
     return 0;
@@ -49,8 +51,11 @@ int table_command(const std::vector<std::string> &args) {
   session.validate(tests);
 
   std::vector<TestResult> results;
+  bool controls = (*vm)["controls"].as<bool>();
   for (const auto &t : tests) {
     results.push_back(session.run(t));
+    if (controls)
+      session.attach_control(results.back());
     std::cerr << "." << std::flush;
   }
   std::cerr << '\n';

@@ -8,17 +8,26 @@ namespace {
 constexpr int row_label_width = 12;
 constexpr int cell_width = 26;
 
+std::string power_line(const TestResult &r) {
+  if (!r.power)
+    return "";
+  const Power &p = *r.power;
+  if (p.label == PowerLabel::untestable)
+    return fmt::format("untestable (sham 0/{})", short_count(p.sham_iterations));
+  return fmt::format("{} {:.4g}", p.label == PowerLabel::powered ? "powered" : "underpowered", p.confidence);
+}
+
 std::vector<std::string> cell_lines(const TestResult *r) {
   if (!r)
-    return {"-", "", ""};
+    return {"-", "", "", ""};
   if (!r->histogram)
-    return {"unsupported", r->unsupported.substr(0, cell_width - 2), ""};
+    return {"unsupported", r->unsupported.substr(0, cell_width - 2), "", ""};
   std::string model = r->test.expectation ? model_verdict_name(r->test.expectation->result) : "?";
   std::string verdict = r->verdict ? std::string(to_string(*r->verdict)) : "-";
   if (r->verdict == Verdict::stronger)
     verdict = "allowed, not observed";
   return {short_count(r->tally.positive) + " / " + short_count(r->histogram->stats.iterations),
-          std::string(to_string(r->observation)) + ", " + model, verdict};
+          std::string(to_string(r->observation)) + ", " + model, verdict, power_line(*r)};
 }
 
 } // namespace
@@ -48,7 +57,7 @@ void write_grid(std::ostream &out, const GridSpec &g) {
     std::vector<std::vector<std::string>> cells;
     for (std::size_t c = 0; c < g.columns.size(); ++c)
       cells.push_back(cell_lines(g.cell(r, c)));
-    for (std::size_t line = 0; line < 3; ++line) {
+    for (std::size_t line = 0; line < cells.front().size(); ++line) {
       fmt::print(out, "{:<{}}", line == 0 ? g.rows[r] : "", row_label_width);
       for (const auto &cell : cells)
         fmt::print(out, "| {:<{}}", cell[line], cell_width - 2);

@@ -2,7 +2,9 @@
 
 #include "condition_text.hpp"
 
+#include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <fmt/ranges.h>
 
 namespace fencelab::report {
 
@@ -10,6 +12,8 @@ void write_herd_block(std::ostream &out, const TestResult &r, const HerdTextOpti
   const Test &t = r.test;
   const char *model = t.expectation ? model_verdict_name(t.expectation->result) : "no expectation";
   fmt::print(out, "Test {} {} ({})\n", t.name, model, r.backend);
+  if (!r.substitution.empty())
+    fmt::print(out, "Planted {} {}\n", t.name, r.substitution);
   if (!r.histogram) {
     fmt::print(out, "Unsupported {}: {}\n\n", t.name, r.unsupported);
     return;
@@ -28,6 +32,18 @@ void write_herd_block(std::ostream &out, const TestResult &r, const HerdTextOpti
   if (r.verdict)
     fmt::print(out, "Verdict {} {} (expected {} from {})\n", t.name, to_string(*r.verdict),
                to_string(t.expectation->result), t.expectation->source);
+  if (r.power)
+    fmt::print(out, "Power {} {} confidence {:.6f} sham {} weak {}/{} expected {:.1f}\n", t.name,
+               to_string(r.power->label), r.power->confidence, r.power->sham, r.power->sham_weak,
+               r.power->sham_iterations, r.power->expected);
+  if (const auto &l = h.stats.heavy_latency)
+    fmt::print(out, "Heavy {} calls {} latency ns min {:.0f} median {:.0f} p99 {:.0f} max {:.0f}\n", t.name, l->calls,
+               l->min_ns, l->median_ns, l->p99_ns, l->max_ns);
+  if (!h.stats.call_interrupts.empty())
+    fmt::print(out, "Interrupts {} function-call per CPU {}\n", t.name, fmt::join(h.stats.call_interrupts, " "));
+  if (r.verdict == Verdict::violation)
+    for (const auto &w : h.stats.witnesses)
+      fmt::print(out, "Witness {} batch {} instance {}: {}\n", t.name, w.batch, w.instance, outcome_text(t, w.values));
   fmt::print(out, "Time {} {:.2f}\n", t.name, h.stats.seconds);
   if (options.rates && h.stats.seconds > 0)
     fmt::print(out, "Rate {} {:.3g} iterations/s {:.3g} weak/s\n", t.name, h.stats.iterations / h.stats.seconds,

@@ -10,6 +10,14 @@
 
 namespace fencelab::report {
 
+nlohmann::json power_json(const Power &p) {
+  return {{"label", to_string(p.label)}, {"sham", p.sham},
+          {"iterations", p.iterations},  {"weak", p.weak},
+          {"sham_iterations", p.sham_iterations}, {"sham_weak", p.sham_weak},
+          {"sham_rate", p.sham_rate},    {"expected_weak", p.expected},
+          {"p_zero", p.p_zero},          {"confidence", p.confidence}};
+}
+
 nlohmann::json test_result_json(const TestResult &r) {
   const Test &t = r.test;
   nlohmann::json j;
@@ -23,6 +31,10 @@ nlohmann::json test_result_json(const TestResult &r) {
   else
     j["expectation"] = nullptr;
   j["verdict"] = r.verdict ? nlohmann::json(std::string(to_string(*r.verdict))) : nlohmann::json(nullptr);
+  if (!r.substitution.empty())
+    j["planted"] = r.substitution;
+  if (r.power)
+    j["power"] = power_json(*r.power);
   if (!r.histogram) {
     j["unsupported"] = r.unsupported;
     return j;
@@ -43,6 +55,18 @@ nlohmann::json test_result_json(const TestResult &r) {
   j["iterations"] = h.stats.iterations;
   j["batches"] = h.stats.batches;
   j["seconds"] = h.stats.seconds;
+  nlohmann::json evidence = nlohmann::json::object();
+  if (const auto &l = h.stats.heavy_latency)
+    evidence["heavy_latency_ns"] = {
+        {"calls", l->calls}, {"min", l->min_ns}, {"median", l->median_ns}, {"p99", l->p99_ns}, {"max", l->max_ns}};
+  if (!h.stats.call_interrupts.empty())
+    evidence["call_interrupts_per_cpu"] = h.stats.call_interrupts;
+  if (!h.stats.witnesses.empty()) {
+    evidence["witnesses"] = nlohmann::json::array();
+    for (const auto &w : h.stats.witnesses)
+      evidence["witnesses"].push_back({{"batch", w.batch}, {"instance", w.instance}, {"values", outcome_text(t, w.values)}});
+  }
+  j["evidence"] = evidence;
   if (h.stats.seconds > 0) {
     j["iterations_per_second"] = static_cast<double>(h.stats.iterations) / h.stats.seconds;
     j["weak_per_second"] = static_cast<double>(r.tally.positive) / h.stats.seconds;

@@ -10,6 +10,7 @@
 namespace fencelab::report {
 
 nlohmann::json test_result_json(const TestResult &result);
+nlohmann::json power_json(const Power &power);
 nlohmann::json config_json(const RunConfig &config);
 
 // {"fencelab": version, "command", "created", "machine", "config", "tests"}.

@@ -1,0 +1,52 @@
+#include "fence_cost.hpp"
+
+#include "fences.hpp"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <vector>
+
+namespace fencelab::hardware {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr int loop = 20000;
+
+template <class Fence> double ns_per_iteration(Fence fence) {
+  alignas(64) static std::atomic<long> cell{0};
+  auto t0 = Clock::now();
+  for (int i = 0; i < loop; ++i) {
+    cell.store(i, std::memory_order_relaxed);
+    fence();
+  }
+  return std::chrono::duration<double, std::nano>(Clock::now() - t0).count() / loop;
+}
+
+template <class Fence> double median_cost(Fence fence) {
+  std::array<double, 9> samples{};
+  for (auto &s : samples)
+    s = ns_per_iteration(fence) - ns_per_iteration([] { platform::compiler_barrier(); });
+  std::sort(samples.begin(), samples.end());
+  return std::max(0.0, samples[samples.size() / 2]);
+}
+
+} // namespace
+
+double fence_cost_ns(FenceKind kind) {
+  switch (kind) {
+  case FenceKind::smp_mb:
+    return median_cost([] { platform::smp_mb(); });
+  case FenceKind::mfence:
+    return median_cost([] { platform::mfence(); });
+  case FenceKind::smp_wmb:
+    return median_cost([] { platform::smp_wmb(); });
+  case FenceKind::smp_rmb:
+    return median_cost([] { platform::smp_rmb(); });
+  default:
+    return 0.0;
+  }
+}
+
+} // namespace fencelab::hardware

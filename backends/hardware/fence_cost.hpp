@@ -1,0 +1,11 @@
+#pragma once
+// How long each fence takes here, measured, so a sham can last as long.
+#include "fence_kind.hpp"
+
+namespace fencelab::hardware {
+
+// Median extra nanoseconds that `store; fence` costs over `store; barrier`,
+// over a few short repeated loops; 0 for kinds with no instruction.
+double fence_cost_ns(FenceKind kind);
+
+} // namespace fencelab::hardware

@@ -1,0 +1,13 @@
+#pragma once
+// Function-call interrupt counts per CPU (x86's "CAL" line of
+// /proc/interrupts): how a membarrier that IPIs its partner shows itself.
+#include <optional>
+#include <vector>
+#include <cstdint>
+
+namespace fencelab::platform {
+
+// One count per CPU column, or nothing where the kernel has no such line.
+std::optional<std::vector<std::uint64_t>> function_call_interrupts();
+
+} // namespace fencelab::platform
