@@ -7,8 +7,8 @@ namespace fencelab {
 namespace {
 
 constexpr std::array<std::string_view, 20> integer_words{
-    "int",     "long",     "short",   "char",     "signed",  "unsigned", "volatile", "const",   "intptr_t", "uintptr_t",
-    "int8_t",  "uint8_t",  "int16_t", "uint16_t", "int32_t", "uint32_t", "int64_t",  "uint64_t", "size_t",  "ssize_t"};
+    "int",    "long",    "short",   "char",     "signed",  "unsigned", "volatile", "const",    "intptr_t", "uintptr_t",
+    "int8_t", "uint8_t", "int16_t", "uint16_t", "int32_t", "uint32_t", "int64_t",  "uint64_t", "size_t",   "ssize_t"};
 
 // Types herd's C front end knows that fencelab's Op form cannot express.
 constexpr std::array<std::string_view, 16> unsupported_words{

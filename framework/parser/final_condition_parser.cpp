@@ -12,6 +12,7 @@ struct SlotRef {
   int thread = -1;
   int reg = -1;
   int loc = -1;
+  std::string text; // as herd prints it, for messages
 };
 
 class FinalConditionParser {
@@ -50,8 +51,7 @@ private:
       return Quantifier::exists;
     if (t.is_word("observed") || t.is_word("Observed") || t.is_word("cases"))
       lex_.unsupported(t, std::string(t.text));
-    lex_.fail(t, "expected a thread or the final condition ('exists', '~exists' or 'forall'), found " +
-                     t.describe());
+    lex_.fail(t, "expected a thread or the final condition ('exists', '~exists' or 'forall'), found " + t.describe());
   }
 
   void parse_locations() {
@@ -82,10 +82,12 @@ private:
     Prop p = parse_negation();
     if (!ctx_.accept("=>"))
       return p;
+    ParseContext::Nested nested(ctx_);
     return Prop::disjunction({Prop::negation(std::move(p)), parse_implication()});
   }
 
   Prop parse_negation() {
+    ParseContext::Nested nested(ctx_);
     if (ctx_.accept("~") || ctx_.accept_word("not"))
       return Prop::negation(parse_negation());
     if (ctx_.accept_word("true"))
@@ -101,12 +103,11 @@ private:
   }
 
   Prop parse_atom() {
-    Token at = lex_.peek();
     int ref = parse_slot_ref();
     Token op = lex_.next();
     bool equal = op.is("=") || op.is("==");
     if (!equal && !op.is("!=") && !op.is("<>"))
-      lex_.fail(op, "expected '=' after " + at.describe() + ", found " + op.describe());
+      lex_.fail(op, "expected '=' after " + refs_[static_cast<std::size_t>(ref)].text + ", found " + op.describe());
     Prop atom = Prop::equals(ref, parse_value());
     return equal ? atom : Prop::negation(std::move(atom));
   }
@@ -158,7 +159,8 @@ private:
     auto it = std::find(regs.begin(), regs.end(), id.text);
     if (it == regs.end())
       it = regs.emplace(regs.end(), id.text);
-    refs_.push_back({static_cast<int>(thread), static_cast<int>(it - regs.begin()), -1});
+    refs_.push_back({static_cast<int>(thread), static_cast<int>(it - regs.begin()), -1,
+                     std::to_string(thread) + ":" + std::string(id.text)});
     return static_cast<int>(refs_.size() - 1);
   }
 
@@ -167,7 +169,7 @@ private:
     auto &observed = test_.observed_locations;
     if (std::find(observed.begin(), observed.end(), loc) == observed.end())
       observed.push_back(loc);
-    refs_.push_back({-1, -1, loc});
+    refs_.push_back({-1, -1, loc, std::string(id.text)});
     return static_cast<int>(refs_.size() - 1);
   }
 

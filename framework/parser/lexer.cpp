@@ -19,8 +19,8 @@ bool is_test_name_char(char c) {
 }
 
 // Longest first, so that `/\` is not lexed as `/`.
-constexpr std::array<std::string_view, 13> multi_char_puncts{"/\\", "\\/", "=>", "==", "!=", "<>", "<=",
-                                                             ">=", "&&", "||", "->", "<<", ">>"};
+constexpr std::array<std::string_view, 13> multi_char_puncts{
+    "/\\", "\\/", "=>", "==", "!=", "<>", "<=", ">=", "&&", "||", "->", "<<", ">>"};
 constexpr std::string_view single_char_puncts = "(){}[];:,*&=+-<>!~|^/%.?";
 
 } // namespace
@@ -166,8 +166,8 @@ Token Lexer::lex_number(std::size_t begin) {
     advance(2);
     digits = pos_;
   }
-  while (pos_ < src_.size() && (base == 16 ? std::isxdigit(static_cast<unsigned char>(src_[pos_])) != 0
-                                           : is_digit(src_[pos_])))
+  while (pos_ < src_.size() &&
+         (base == 16 ? std::isxdigit(static_cast<unsigned char>(src_[pos_])) != 0 : is_digit(src_[pos_])))
     advance(1);
   // `10UL`, `1st`, `0x`: not a number herd or fencelab would read the same way.
   bool malformed = digits == pos_ || (pos_ < src_.size() && is_alnum(src_[pos_]));

@@ -57,7 +57,7 @@ Value parse_init_value(ParseContext &ctx) {
     ctx.lex.next();
     if (ctx.lex.peek().is("("))
       ctx.lex.unsupported(t, std::string(t.text)); // ATOMIC_INIT(0)
-    ctx.lex.unsupported(t, "address value");        // herd: x holds the address of t
+    ctx.lex.unsupported(t, "address value");       // herd: x holds the address of t
   }
   if (t.kind != TokenKind::number)
     ctx.lex.fail(t, "expected an integer value, found " + t.describe());
@@ -65,12 +65,15 @@ Value parse_init_value(ParseContext &ctx) {
   return negative ? -t.number : t.number;
 }
 
-void parse_init_item(ParseContext &ctx, std::set<std::string, std::less<>> &initialised,
+void parse_init_item(ParseContext &ctx, const Token &open, std::set<std::string, std::less<>> &initialised,
                      std::vector<RegisterInit> &register_inits) {
   parse_type_words(ctx);
   Token t = ctx.lex.next();
   if (t.is("*"))
     ctx.lex.unsupported(t, "pointer");
+  if (t.kind == TokenKind::end || (thread_number(t) && ctx.lex.peek().is("(")))
+    ctx.lex.fail(t, "missing '}' closing the initial state opened at " + std::to_string(open.line) + ":" +
+                        std::to_string(open.column));
   std::optional<Value> thread;
   Token location = t;
   if (t.kind == TokenKind::number) {
@@ -109,12 +112,9 @@ std::vector<RegisterInit> parse_initial_state(ParseContext &ctx) {
   std::set<std::string, std::less<>> initialised;
   std::vector<RegisterInit> register_inits;
   while (!ctx.accept("}")) {
-    if (ctx.lex.peek().kind == TokenKind::end)
-      ctx.lex.fail(ctx.lex.peek(), "missing '}' closing the initial state opened at " + std::to_string(open.line) +
-                                       ":" + std::to_string(open.column));
     if (ctx.accept(";"))
       continue;
-    parse_init_item(ctx, initialised, register_inits);
+    parse_init_item(ctx, open, initialised, register_inits);
     if (!ctx.accept(";") && !ctx.lex.peek().is("}"))
       ctx.lex.fail(ctx.lex.peek(), "expected ';' or '}' in the initial state, found " + ctx.lex.peek().describe());
   }

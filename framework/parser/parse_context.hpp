@@ -48,10 +48,32 @@ struct ParseContext {
     return index;
   }
 
+  // The parsers recurse on the C++ stack; a hostile file nesting parentheses
+  // or blocks a million deep must get an error, not a stack overflow. Real
+  // tests nest a handful of levels.
+  static constexpr int max_nesting = 200;
+  int nesting = 0;
+
+  void deepen() {
+    if (++nesting > max_nesting)
+      lex.fail(lex.peek(), "nesting deeper than " + std::to_string(max_nesting) + " levels");
+  }
+
+  class Nested {
+  public:
+    explicit Nested(ParseContext &ctx) : ctx_(ctx) { ctx_.deepen(); }
+    Nested(const Nested &) = delete;
+    Nested &operator=(const Nested &) = delete;
+    ~Nested() { --ctx_.nesting; }
+
+  private:
+    ParseContext &ctx_;
+  };
+
   Token expect(std::string_view punct, std::string_view context) {
     if (!lex.peek().is(punct))
-      lex.fail(lex.peek(), "expected '" + std::string(punct) + "' " + std::string(context) + ", found " +
-                               lex.peek().describe());
+      lex.fail(lex.peek(),
+               "expected '" + std::string(punct) + "' " + std::string(context) + ", found " + lex.peek().describe());
     return lex.next();
   }
 

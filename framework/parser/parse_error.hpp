@@ -13,10 +13,9 @@ class ParseError : public std::runtime_error {
 public:
   // line and column are 1-based; column counts bytes (a tab is one column).
   // Line 0 means the error concerns the whole file (e.g. it cannot be read).
-  ParseError(const std::string &file, int line, int column, const std::string &message,
-             std::string construct = {})
-      : std::runtime_error(located(file, line, column, one_line(message))), file_(file), line_(line),
-        column_(column), message_(one_line(message)), construct_(std::move(construct)) {}
+  ParseError(const std::string &file, int line, int column, const std::string &message, std::string construct = {})
+      : std::runtime_error(located(file, line, column, one_line(message))), file_(file), line_(line), column_(column),
+        message_(one_line(message)), construct_(std::move(construct)) {}
 
   static ParseError unsupported(const std::string &file, int line, int column, const std::string &construct) {
     return {file, line, column, "unsupported construct '" + construct + "'", construct};
@@ -25,7 +24,7 @@ public:
   const std::string &file() const noexcept { return file_; }
   int line() const noexcept { return line_; }
   int column() const noexcept { return column_; }
-  const std::string &message() const noexcept { return message_; } // what() without the position
+  const std::string &message() const noexcept { return message_; }     // what() without the position
   const std::string &construct() const noexcept { return construct_; } // empty for syntax errors
   bool is_unsupported() const noexcept { return !construct_.empty(); }
 

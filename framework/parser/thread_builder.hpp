@@ -53,7 +53,7 @@ private:
   void emit_jump_unless(int reg, Value value, Label target);
 
   ThreadCode code_;
-  std::vector<int> label_positions_; // -1 until placed
+  std::vector<int> label_positions_;                           // -1 until placed
   std::vector<std::pair<std::size_t, Label>> pending_targets_; // (op index, label)
 };
 

@@ -22,16 +22,23 @@ constexpr std::array<FenceCall, 5> fence_calls{{{"smp_mb", FenceKind::smp_mb},
                                                 {"barrier", FenceKind::barrier},
                                                 {"membarrier", FenceKind::membarrier}}};
 
-constexpr std::array<std::string_view, 10> unsupported_keywords{"while", "for",  "do",      "switch", "return",
-                                                                "goto",  "break", "continue", "case",  "default"};
+constexpr std::array<std::string_view, 10> unsupported_keywords{"while", "for",   "do",       "switch", "return",
+                                                                "goto",  "break", "continue", "case",   "default"};
 
 bool is_operator(const Token &t) {
   if (t.kind != TokenKind::punct)
     return false;
-  constexpr std::array<std::string_view, 21> ops{"+",  "-",  "*",  "/", "%",  "&",  "|",  "^",  "<<", ">>", "<",
-                                                 ">",  "<=", ">=", "==", "!=", "&&", "||", "?", "->", "."};
+  constexpr std::array<std::string_view, 21> ops{"+", "-",  "*",  "/",  "%",  "&",  "|",  "^", "<<", ">>", "<",
+                                                 ">", "<=", ">=", "==", "!=", "&&", "||", "?", "->", "."};
   for (auto op : ops)
     if (t.text == op)
+      return true;
+  return false;
+}
+
+bool is_condition_keyword(const Token &t) {
+  for (auto word : {"exists", "forall", "locations", "filter", "final"})
+    if (t.is_word(word))
       return true;
   return false;
 }
@@ -49,9 +56,7 @@ public:
     Token open = ctx_.expect("{", "opening the body of " + name());
     // Inside C code `(*` is a dereference, not a comment.
     lex_.set_herd_comments(false);
-    while (!lex_.peek().is("}"))
-      parse_statement_or_fail_at_end(open);
-    lex_.next();
+    parse_block_rest(open);
     lex_.set_herd_comments(true);
     return code_.finish();
   }
@@ -93,14 +98,22 @@ private:
     ctx_.location(id.text);
   }
 
-  void parse_statement_or_fail_at_end(const Token &open) {
-    if (lex_.peek().kind == TokenKind::end)
-      lex_.fail(lex_.peek(), "missing '}' closing the block opened at " + std::to_string(open.line) + ":" +
-                                 std::to_string(open.column) + " in " + name());
-    parse_statement();
+  // After `{`: statements, then the matching `}`. The final condition's
+  // keywords cannot start a C statement, so meeting one (or the end of the
+  // file) means a `}` is missing; saying so beats "unsupported 'exists'".
+  void parse_block_rest(const Token &open) {
+    while (!lex_.peek().is("}")) {
+      const Token &t = lex_.peek();
+      if (t.kind == TokenKind::end || t.is("~") || is_condition_keyword(t))
+        lex_.fail(t, "missing '}' closing the block opened at " + std::to_string(open.line) + ":" +
+                         std::to_string(open.column) + " in " + name());
+      parse_statement();
+    }
+    lex_.next();
   }
 
   void parse_statement() {
+    ParseContext::Nested nested(ctx_);
     Token t = lex_.peek();
     if (t.is(";")) {
       lex_.next();
@@ -108,9 +121,7 @@ private:
     }
     if (t.is("{")) {
       lex_.next();
-      while (!lex_.peek().is("}"))
-        parse_statement_or_fail_at_end(t);
-      lex_.next();
+      parse_block_rest(t);
       return;
     }
     if (t.is("*"))
@@ -195,7 +206,7 @@ private:
 
   // `(` is next. READ_ONCE/WRITE_ONCE take `*x`, the acquire/release forms `x`.
   int parse_call_location(bool dereferenced) {
-    ctx_.expect("(", "");
+    ctx_.expect("(", "after the function name");
     return parse_location(dereferenced);
   }
 
@@ -250,6 +261,7 @@ private:
   }
 
   Value parse_store_operand() {
+    ParseContext::Nested nested(ctx_);
     Token t = lex_.peek();
     if (t.is("(")) {
       lex_.next();
@@ -308,21 +320,32 @@ private:
     }
   }
 
+  // A chain a && b && c builds a tree as deep as it is long, and the tree is
+  // compiled recursively: each link counts as a level of nesting.
   BranchCondition parse_disjunction() {
+    int saved = ctx_.nesting;
     BranchCondition c = parse_conjunction();
-    while (ctx_.accept("||"))
+    while (ctx_.accept("||")) {
+      ctx_.deepen();
       c = BranchCondition::either(std::move(c), parse_conjunction());
+    }
+    ctx_.nesting = saved;
     return c;
   }
 
   BranchCondition parse_conjunction() {
+    int saved = ctx_.nesting;
     BranchCondition c = parse_negation();
-    while (ctx_.accept("&&"))
+    while (ctx_.accept("&&")) {
+      ctx_.deepen();
       c = BranchCondition::both(std::move(c), parse_negation());
+    }
+    ctx_.nesting = saved;
     return c;
   }
 
   BranchCondition parse_negation() {
+    ParseContext::Nested nested(ctx_);
     if (ctx_.accept("!"))
       return BranchCondition::negation(parse_negation());
     if (ctx_.accept("(")) {

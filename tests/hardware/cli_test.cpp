@@ -91,3 +91,37 @@ TEST_F(Cli, DefaultResultGoesUnderResults) {
 }
 
 } // namespace
+
+namespace {
+
+// Planted bugs must be caught: with smp_mb replaced by a compiler barrier,
+// SB+smp_mb+smp_mb is SB+barrier+barrier, whose weak outcome this machine
+// shows millions of times a second.
+TEST_F(Cli, PlantedSmpMbIsAViolation) {
+  auto r = run_fencelab("run SB+smp_mb+smp_mb --plant smp_mb=barrier --json out.json", dir);
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("Verdict SB+smp_mb+smp_mb VIOLATION"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Planted SB+smp_mb+smp_mb smp_mb=barrier"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Witness SB+smp_mb+smp_mb batch"), std::string::npos) << r.out;
+  std::ifstream in(dir / "out.json");
+  auto doc = nlohmann::json::parse(in);
+  EXPECT_EQ(doc["tests"][0]["verdict"], "VIOLATION");
+  EXPECT_EQ(doc["tests"][0]["planted"], "smp_mb=barrier");
+  EXPECT_FALSE(doc["tests"][0]["evidence"]["witnesses"].empty());
+}
+
+// A sham membarrier orders nothing, so its "Never" is no evidence: whatever
+// happens, the framework must not call it a clean, powered ok.
+TEST_F(Cli, PlantedShamMembarrierIsNeverCleanAndPowered) {
+  auto r = run_fencelab("run SB+barrier+membarrier --plant membarrier=sham --controls --budget 0.5 --json out.json", dir);
+  ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.out;
+  std::ifstream in(dir / "out.json");
+  auto doc = nlohmann::json::parse(in);
+  const auto &t = doc["tests"][0];
+  bool clean_and_powered = t["verdict"] == "ok" && t.contains("power") && t["power"]["label"] == "powered";
+  EXPECT_FALSE(clean_and_powered) << t.dump(2);
+}
+
+TEST_F(Cli, BadPlant) { expect_rejected("run SB+smp_mb+smp_mb --plant smp_mb=nothing", "--plant: unknown stand-in"); }
+
+} // namespace

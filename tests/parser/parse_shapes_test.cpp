@@ -26,16 +26,15 @@ std::string family_litmus(Shape shape, FenceKind f0, FenceKind f1) {
   std::string name = std::string(shape == Shape::sb ? "SB" : "MP") + "+" + std::string(to_string(f0)) + "+" +
                      std::string(to_string(f1));
   if (shape == Shape::sb)
-    return "C " + name + "\n\"store buffering\"\n{ }\n\n" +
-           "P0(int *x, int *y)\n{\n\tWRITE_ONCE(*x, 1);\n\t" + fence_call(f0) + "\n\tr0 = READ_ONCE(*y);\n}\n\n" +
-           "P1(int *x, int *y)\n{\n\tWRITE_ONCE(*y, 1);\n\t" + fence_call(f1) + "\n\tr0 = READ_ONCE(*x);\n}\n\n" +
-           "exists (0:r0=0 /\\ 1:r0=0)\n";
+    return "C " + name + "\n\"store buffering\"\n{ }\n\n" + "P0(int *x, int *y)\n{\n\tWRITE_ONCE(*x, 1);\n\t" +
+           fence_call(f0) + "\n\tr0 = READ_ONCE(*y);\n}\n\n" + "P1(int *x, int *y)\n{\n\tWRITE_ONCE(*y, 1);\n\t" +
+           fence_call(f1) + "\n\tr0 = READ_ONCE(*x);\n}\n\n" + "exists (0:r0=0 /\\ 1:r0=0)\n";
   return "C " + name + "\n{ }\n\n" + "P0(int *x, int *y)\n{\n\tWRITE_ONCE(*x, 1);\n\t" + fence_call(f0) +
          "\n\tWRITE_ONCE(*y, 1);\n}\n\n" + "P1(int *x, int *y)\n{\n\tint r0;\n\tint r1;\n\n\tr0 = READ_ONCE(*y);\n\t" +
          fence_call(f1) + "\n\tr1 = READ_ONCE(*x);\n}\n\n" + "exists (1:r0=1 /\\ 1:r1=0)\n";
 }
 
-void expect_same_test(const Test &parsed, const Test &built) {
+void expect_same_test(const fencelab::Test &parsed, const fencelab::Test &built) {
   EXPECT_EQ(parsed.name, built.name);
   ASSERT_EQ(parsed.locations.size(), built.locations.size());
   for (std::size_t i = 0; i < built.locations.size(); ++i) {
@@ -61,14 +60,14 @@ TEST(ParseFamily, EverySbAndMpPairingMatchesTheBuiltInFamily) {
     for (FenceKind f0 : family_fences)
       for (FenceKind f1 : family_fences) {
         SCOPED_TRACE(family_litmus(shape, f0, f1));
-        Test parsed = parse_litmus(family_litmus(shape, f0, f1), file_name);
+        fencelab::Test parsed = parse_litmus(family_litmus(shape, f0, f1), file_name);
         expect_same_test(parsed, make_family_test(shape, f0, f1));
         parser_test::expect_well_formed(parsed, parsed.name);
       }
 }
 
 TEST(ParseFamily, SbWithSmpMbKeepsDocStringAndConditionText) {
-  Test t = parse_litmus(family_litmus(Shape::sb, FenceKind::smp_mb, FenceKind::smp_mb), file_name);
+  fencelab::Test t = parse_litmus(family_litmus(Shape::sb, FenceKind::smp_mb, FenceKind::smp_mb), file_name);
   EXPECT_EQ(t.name, "SB+smp_mb+smp_mb");
   EXPECT_EQ(t.description, "store buffering");
   EXPECT_EQ(condition_text(t), "exists (0:r0=0 /\\ 1:r0=0)");
@@ -76,13 +75,14 @@ TEST(ParseFamily, SbWithSmpMbKeepsDocStringAndConditionText) {
   EXPECT_TRUE(t.uses_fence(FenceKind::smp_mb));
 }
 
-Test parse_thread_body(const std::string &body, const std::string &condition = "exists (0:r0=1)") {
+fencelab::Test parse_thread_body(const std::string &body, const std::string &condition = "exists (0:r0=1)") {
   return parse_litmus("C T\n{}\nP0(int *x, int *y, int *z) {\n" + body + "\n}\n" + condition + "\n", file_name);
 }
 
 TEST(ParseIf, IfElseCompilesToJumpUnlessAndJump) {
-  Test t = parse_thread_body("r0 = READ_ONCE(*x);\n"
-                             "if (r0 == 1) { WRITE_ONCE(*y, 1); } else { WRITE_ONCE(*y, 2); WRITE_ONCE(*z, 3); }");
+  fencelab::Test t =
+      parse_thread_body("r0 = READ_ONCE(*x);\n"
+                        "if (r0 == 1) { WRITE_ONCE(*y, 1); } else { WRITE_ONCE(*y, 2); WRITE_ONCE(*z, 3); }");
   const auto &ops = t.threads[0].ops;
   ASSERT_EQ(ops.size(), 6u);
   EXPECT_EQ(ops[0], Op::load(0, 0));
@@ -98,7 +98,7 @@ TEST(ParseIf, IfElseCompilesToJumpUnlessAndJump) {
 }
 
 TEST(ParseIf, IfWithoutElseJumpsToTheEnd) {
-  Test t = parse_thread_body("r0 = READ_ONCE(*x);\nif (r0 == -2)\n  WRITE_ONCE(*y, 1);");
+  fencelab::Test t = parse_thread_body("r0 = READ_ONCE(*x);\nif (r0 == -2)\n  WRITE_ONCE(*y, 1);");
   const auto &ops = t.threads[0].ops;
   ASSERT_EQ(ops.size(), 3u);
   EXPECT_EQ(ops[1].kind, OpKind::jump_unless);
@@ -107,9 +107,10 @@ TEST(ParseIf, IfWithoutElseJumpsToTheEnd) {
 }
 
 TEST(ParseIf, NestedIfsTargetTheirOwnBranches) {
-  Test t = parse_thread_body("int r0; int r1;\nr0 = READ_ONCE(*x);\nr1 = READ_ONCE(*y);\n"
-                             "if (r0 == 1) {\n  if (r1 == 1) { WRITE_ONCE(*z, 1); }\n  WRITE_ONCE(*z, 2);\n}\n"
-                             "WRITE_ONCE(*z, 3);");
+  fencelab::Test t =
+      parse_thread_body("int r0; int r1;\nr0 = READ_ONCE(*x);\nr1 = READ_ONCE(*y);\n"
+                        "if (r0 == 1) {\n  if (r1 == 1) { WRITE_ONCE(*z, 1); }\n  WRITE_ONCE(*z, 2);\n}\n"
+                        "WRITE_ONCE(*z, 3);");
   const auto &ops = t.threads[0].ops;
   // 0 load, 1 load, 2 jump_unless r0 -> 6, 3 jump_unless r1 -> 5, 4 store 1, 5 store 2, 6 store 3
   ASSERT_EQ(ops.size(), 7u);
@@ -145,8 +146,8 @@ TEST(ParseIf, ConditionFormsBehaveLikeC) {
   };
   for (const auto &c : cases) {
     SCOPED_TRACE(c.condition);
-    Test t = parse_thread_body("r0 = READ_ONCE(*x);\nr1 = READ_ONCE(*y);\nif (" + c.condition +
-                               ") { WRITE_ONCE(*z, 1); } else { WRITE_ONCE(*z, 2); }\nWRITE_ONCE(*z, 9);");
+    fencelab::Test t = parse_thread_body("r0 = READ_ONCE(*x);\nr1 = READ_ONCE(*y);\nif (" + c.condition +
+                                         ") { WRITE_ONCE(*z, 1); } else { WRITE_ONCE(*z, 2); }\nWRITE_ONCE(*z, 9);");
     parser_test::expect_well_formed(t, c.condition);
     for (Value a : {0, 1, 2})
       for (Value b : {0, 1, 2}) {
@@ -158,8 +159,8 @@ TEST(ParseIf, ConditionFormsBehaveLikeC) {
 }
 
 TEST(ParseIf, ElseIfChains) {
-  Test t = parse_thread_body("r0 = READ_ONCE(*x);\nif (r0 == 1) WRITE_ONCE(*y, 1);\n"
-                             "else if (r0 == 2) WRITE_ONCE(*y, 2);\nelse WRITE_ONCE(*y, 3);");
+  fencelab::Test t = parse_thread_body("r0 = READ_ONCE(*x);\nif (r0 == 1) WRITE_ONCE(*y, 1);\n"
+                                       "else if (r0 == 2) WRITE_ONCE(*y, 2);\nelse WRITE_ONCE(*y, 3);");
   for (Value v : {0, 1, 2}) {
     auto stores = parser_test::run_thread(t.threads[0], {v, 0, 0});
     std::vector<std::pair<int, Value>> expected{{1, v == 0 ? 3 : v}};
@@ -168,9 +169,10 @@ TEST(ParseIf, ElseIfChains) {
 }
 
 TEST(ParseStatements, AcquireReleaseFencesAndDeclarations) {
-  Test t = parse_thread_body("int r0 = smp_load_acquire(x);\nint r1;\nint r2 = 0;\n"
-                             "smp_store_release(y, -3);\nsmp_mb(); smp_rmb(); smp_wmb(); barrier(); membarrier();\n"
-                             "r1 = READ_ONCE(*z);\n;\n{ WRITE_ONCE(*z, 0x10); }");
+  fencelab::Test t =
+      parse_thread_body("int r0 = smp_load_acquire(x);\nint r1;\nint r2 = 0;\n"
+                        "smp_store_release(y, -3);\nsmp_mb(); smp_rmb(); smp_wmb(); barrier(); membarrier();\n"
+                        "r1 = READ_ONCE(*z);\n;\n{ WRITE_ONCE(*z, 0x10); }");
   const auto &code = t.threads[0];
   std::vector<Op> expected{Op::load_acquire(0, 0),
                            Op::store_release(1, -3),
@@ -187,30 +189,31 @@ TEST(ParseStatements, AcquireReleaseFencesAndDeclarations) {
 }
 
 TEST(ParseStatements, ParameterTypesAndVoid) {
-  Test t = parse_litmus("C T\n{}\nvoid P0(volatile int *x, intptr_t* y, const long *z) { WRITE_ONCE(*z, 1); }\n"
-                        "P1(void) { smp_mb(); }\nexists (x=0)\n",
-                        file_name);
+  fencelab::Test t =
+      parse_litmus("C T\n{}\nvoid P0(volatile int *x, intptr_t* y, const long *z) { WRITE_ONCE(*z, 1); }\n"
+                   "P1(void) { smp_mb(); }\nexists (x=0)\n",
+                   file_name);
   ASSERT_EQ(t.locations.size(), 3u);
   EXPECT_EQ(t.locations[2].name, "z");
   EXPECT_EQ(t.threads[1].ops, std::vector<Op>{Op::fence_of(FenceKind::smp_mb)});
 }
 
 TEST(ParseHeader, NamesDocStringInfoLinesAndComments) {
-  Test t = parse_litmus("C C-LB+o-r.a_b-1[x]\n"
-                        "\"Fre PodWR Fre PodWR\"\n"
-                        "Cycle=Fre PodWR Fre PodWR\n"
-                        "Prefetch=0:x=F,0:y=T\n"
-                        "(* Outer (* nested *) comment\n"
-                        " * Result: Never DATARACE\n"
-                        " *)\n"
-                        "{ x=0; } // trailing\n"
-                        "P0(int *x) {\n"
-                        "  /* a C comment */ WRITE_ONCE(*x, 1); // and another\n"
-                        "}\n"
-                        "(* between threads *)\n"
-                        "P1(int *x) { r0 = READ_ONCE(*x); }\n"
-                        "exists (1:r0=0) (* Result: Sometimes — the first Result wins *)\n",
-                        file_name);
+  fencelab::Test t = parse_litmus("C C-LB+o-r.a_b-1[x]\n"
+                                  "\"Fre PodWR Fre PodWR\"\n"
+                                  "Cycle=Fre PodWR Fre PodWR\n"
+                                  "Prefetch=0:x=F,0:y=T\n"
+                                  "(* Outer (* nested *) comment\n"
+                                  " * Result: Never DATARACE\n"
+                                  " *)\n"
+                                  "{ x=0; } // trailing\n"
+                                  "P0(int *x) {\n"
+                                  "  /* a C comment */ WRITE_ONCE(*x, 1); // and another\n"
+                                  "}\n"
+                                  "(* between threads *)\n"
+                                  "P1(int *x) { r0 = READ_ONCE(*x); }\n"
+                                  "exists (1:r0=0) (* Result: Sometimes — the first Result wins *)\n",
+                                  file_name);
   EXPECT_EQ(t.name, "C-LB+o-r.a_b-1[x]");
   EXPECT_EQ(t.description, "Fre PodWR Fre PodWR");
   ASSERT_TRUE(t.expectation.has_value());
@@ -232,9 +235,10 @@ TEST(ParseHeader, ResultWordsMapToExpectations) {
 }
 
 TEST(ParseInitialState, FormsAndValues) {
-  Test t = parse_litmus("C T\n{ x=1; int y = -2; z; [w]=3; 0:r0=0; int 0:r1 = 0 }\n"
-                        "P0(int *x, int *y, int *z, int *w, int *v) { r0 = READ_ONCE(*x); }\nexists (0:r0=1)\n",
-                        file_name);
+  fencelab::Test t =
+      parse_litmus("C T\n{ x=1; int y = -2; z; [w]=3; 0:r0=0; int 0:r1 = 0 }\n"
+                   "P0(int *x, int *y, int *z, int *w, int *v) { r0 = READ_ONCE(*x); }\nexists (0:r0=1)\n",
+                   file_name);
   ASSERT_EQ(t.locations.size(), 5u);
   std::vector<std::pair<std::string, Value>> got;
   for (const auto &l : t.locations)
@@ -260,11 +264,10 @@ TEST(ParseFinalCondition, QuantifiersFilterAndConnectives) {
             "exists ((0:r0=1 /\\ 0:r1=0) \\/ ~(0:r0=0))");
   EXPECT_EQ(condition_text(parse_condition("exists (P0:r0 == 1 /\\ 0:r1 != 0 /\\ true)")),
             "exists (0:r0=1 /\\ ~(0:r1=0) /\\ true)");
-  EXPECT_EQ(condition_text(parse_condition("filter (0:r0=1) exists (0:r1=0)")),
-            "filter (0:r0=1) exists (0:r1=0)");
+  EXPECT_EQ(condition_text(parse_condition("filter (0:r0=1) exists (0:r1=0)")), "filter (0:r0=1) exists (0:r1=0)");
 
-  Test implication = parse_condition("forall (0:r0=1 => 0:r1=1)");
-  Test never = parse_condition("exists (false \\/ not true)");
+  fencelab::Test implication = parse_condition("forall (0:r0=1 => 0:r1=1)");
+  fencelab::Test never = parse_condition("exists (false \\/ not true)");
   for (const auto &o : parser_test::all_outcomes(implication.outcome_size(), {0, 1})) {
     EXPECT_EQ(implication.condition.prop.holds(o), o[0] != 1 || o[1] == 1);
     EXPECT_FALSE(never.condition.prop.holds(o));
@@ -272,10 +275,10 @@ TEST(ParseFinalCondition, QuantifiersFilterAndConnectives) {
 }
 
 TEST(ParseFinalCondition, MemoryLocationsAreObservedAfterTheRegisters) {
-  Test t = parse_litmus("C T\n{}\nP0(int *x, int *y) { WRITE_ONCE(*x, 1); r0 = READ_ONCE(*y); }\n"
-                        "P1(int *x, int *y) { WRITE_ONCE(*y, 1); }\n"
-                        "locations [y; 1:r5;]\nexists (x=1 /\\ [y]=-1 /\\ 0:r0=0 /\\ 1:r9=0)\n",
-                        file_name);
+  fencelab::Test t = parse_litmus("C T\n{}\nP0(int *x, int *y) { WRITE_ONCE(*x, 1); r0 = READ_ONCE(*y); }\n"
+                                  "P1(int *x, int *y) { WRITE_ONCE(*y, 1); }\n"
+                                  "locations [y; 1:r5;]\nexists (x=1 /\\ [y]=-1 /\\ 0:r0=0 /\\ 1:r9=0)\n",
+                                  file_name);
   // Registers named only by `locations` or the condition join their thread.
   EXPECT_EQ(t.threads[1].registers, (std::vector<std::string>{"r5", "r9"}));
   EXPECT_EQ(t.observed_locations, (std::vector<int>{1, 0})); // y (from locations), then x
@@ -287,7 +290,7 @@ TEST(ParseFinalCondition, MemoryLocationsAreObservedAfterTheRegisters) {
 }
 
 TEST(ParseFinalCondition, LocationOnlyInTheConditionIsCreated) {
-  Test t = parse_litmus("C T\n{}\nP0(int *x) { WRITE_ONCE(*x, 1); }\nexists (x=1 /\\ q=0)\n", file_name);
+  fencelab::Test t = parse_litmus("C T\n{}\nP0(int *x) { WRITE_ONCE(*x, 1); }\nexists (x=1 /\\ q=0)\n", file_name);
   ASSERT_EQ(t.locations.size(), 2u);
   EXPECT_EQ(t.locations[1].name, "q");
   EXPECT_EQ(t.observed_locations, (std::vector<int>{0, 1}));
@@ -302,8 +305,7 @@ TEST(FindLitmusFiles, RecursiveSortedAndLitmusOnly) {
   for (auto rel : {"b/c/z.litmus", "b/a.litmus", "a/m.litmus", "a/readme.txt", "top.litmus"})
     std::ofstream(root / rel) << "C T\n";
   auto files = find_litmus_files(root);
-  std::vector<fs::path> expected{root / "a/m.litmus", root / "b/a.litmus", root / "b/c/z.litmus",
-                                 root / "top.litmus"};
+  std::vector<fs::path> expected{root / "a/m.litmus", root / "b/a.litmus", root / "b/c/z.litmus", root / "top.litmus"};
   EXPECT_EQ(files, expected);
   EXPECT_EQ(find_litmus_files(root / "top.litmus"), std::vector<fs::path>{root / "top.litmus"});
   EXPECT_THROW(find_litmus_files(root / "missing"), fs::filesystem_error);

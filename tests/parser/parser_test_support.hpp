@@ -47,8 +47,9 @@ inline void expect_well_formed(const Test &t, const std::string &context) {
   for (int loc : t.observed_locations)
     EXPECT_TRUE(loc >= 0 && loc < locations) << context;
   std::function<void(const Prop &)> check = [&](const Prop &p) {
-    if (p.kind == Prop::Kind::atom)
+    if (p.kind == Prop::Kind::atom) {
       EXPECT_TRUE(p.atom.slot >= 0 && p.atom.slot < t.outcome_size()) << context;
+    }
     for (const auto &operand : p.operands)
       check(operand);
   };
