@@ -2,20 +2,67 @@
 
 #include "cli_error.hpp"
 #include "family.hpp"
+#include "litmus_files.hpp"
+#include "litmus_parser.hpp"
+#include "parse_error.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace fencelab::cli {
+namespace {
 
-std::vector<Test> catalogue() { return all_family_tests(); }
+namespace fs = std::filesystem;
 
-std::vector<Test> select_tests(const std::vector<std::string> &names) {
+// The shipped .litmus catalogue: beside the binary once installed, else in the source tree.
+fs::path catalogue_dir() { return FENCELAB_CATALOGUE_DIR; }
+
+std::vector<Test> parse_all(const std::vector<fs::path> &files) {
   std::vector<Test> tests;
-  auto all = catalogue();
-  for (const auto &name : names) {
-    auto it = std::find_if(all.begin(), all.end(), [&](const Test &t) { return t.name == name; });
-    if (it == all.end())
-      throw UsageError("unknown test '" + name + "' (see `fencelab list`)");
+  for (const auto &f : files) {
+    try {
+      tests.push_back(parse_litmus_file(f));
+    } catch (const ParseError &e) {
+      throw UsageError(e.what());
+    }
+  }
+  return tests;
+}
+
+bool looks_like_path(const std::string &arg) {
+  return arg.find('/') != std::string::npos || arg.ends_with(".litmus") || fs::is_directory(arg);
+}
+
+} // namespace
+
+std::vector<Test> catalogue() {
+  auto tests = all_family_tests();
+  if (fs::is_directory(catalogue_dir()))
+    for (auto &t : parse_all(find_litmus_files(catalogue_dir())))
+      if (std::none_of(tests.begin(), tests.end(), [&](const Test &k) { return k.name == t.name; }))
+        tests.push_back(std::move(t));
+  return tests;
+}
+
+std::vector<Test> select_tests(const std::vector<std::string> &args) {
+  std::vector<Test> tests;
+  std::vector<Test> known;
+  for (const auto &arg : args) {
+    if (looks_like_path(arg)) {
+      if (!fs::exists(arg))
+        throw UsageError(arg + ": no such file or directory");
+      auto files = fs::is_directory(arg) ? find_litmus_files(arg) : std::vector<fs::path>{arg};
+      if (files.empty())
+        throw UsageError(arg + ": no .litmus files in this directory");
+      for (auto &t : parse_all(files))
+        tests.push_back(std::move(t));
+      continue;
+    }
+    if (known.empty())
+      known = catalogue();
+    auto it = std::find_if(known.begin(), known.end(), [&](const Test &t) { return t.name == arg; });
+    if (it == known.end())
+      throw UsageError("unknown test '" + arg + "' (see `fencelab list`, or give a .litmus file)");
     tests.push_back(*it);
   }
   return tests;

@@ -13,11 +13,11 @@ namespace fencelab::cli {
 int run_command(const std::vector<std::string> &args) {
   po::options_description desc("run options");
   add_run_options(desc, 1.0);
-  desc.add_options()("test", po::value<std::vector<std::string>>(), "test names (positional)") //
+  desc.add_options()("test", po::value<std::vector<std::string>>(), "test names, .litmus files or directories (positional)") //
       ("controls", po::bool_switch(), "also run a sham control for each forbidden test and report its power");
   po::positional_options_description positional;
   positional.add("test", -1);
-  auto vm = parse_command("run", args, desc, positional, "NAME... [options]");
+  auto vm = parse_command("run", args, desc, positional, "NAME|FILE|DIR... [options]");
   if (!vm)
     return 0;
   if (!vm->count("test"))
