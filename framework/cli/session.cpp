@@ -37,10 +37,11 @@ void Session::validate(const std::vector<Test> &tests) const {
   }
 }
 
-TestResult Session::run(const Test &test) {
-  RunConfig config = options_.config;
+TestResult Session::run(const Test &test) { return run_with(test, options_.config); }
+
+TestResult Session::run_with(const Test &test, RunConfig config) {
   for (auto &[fence, stand] : config.substitution.stands)
-    if (stand == Stand::sham)
+    if (stand == Stand::sham && !config.substitution.sham_ns.count(fence))
       config.substitution.sham_ns[fence] = sham_duration(fence, test);
   auto r = judge(test, "hardware", backends_->hardware.run(test, config));
   r.substitution = substitution_text(config.substitution);

@@ -21,6 +21,9 @@ public:
   // Throws UsageError when the request cannot be run here at all.
   void validate(const std::vector<Test> &tests) const;
   TestResult run(const Test &test);
+  // With another config (same machine, same workers); shams without a
+  // duration get the measured one.
+  TestResult run_with(const Test &test, RunConfig config);
 
   // For a test the model forbids: runs its sham control (every fence
   // replaced by a delay as long as the fence) and attaches the power.

@@ -1,0 +1,109 @@
+// `fencelab window`: how long this machine keeps a store buffered, against
+// how long each heavy barrier takes. SB runs with the heavy side replaced by
+// its sham (smp_mb; spin d; smp_mb) for a rising d: the largest d that still
+// shows the weak outcome is the window. A membarrier cell's "Never" can only
+// be evidence where the window is longer than the barrier.
+#include "commands.hpp"
+#include "family.hpp"
+#include "grid.hpp"
+#include "json_report.hpp"
+#include "cli_error.hpp"
+#include "session.hpp"
+
+#include <fmt/core.h>
+#include <fmt/ranges.h>
+#include <fstream>
+#include <sstream>
+
+namespace fencelab::cli {
+namespace {
+
+std::vector<double> parse_delays(const std::string &text) {
+  std::vector<double> delays;
+  std::stringstream in(text);
+  std::string word;
+  while (std::getline(in, word, ',')) {
+    try {
+      std::size_t used = 0;
+      double d = std::stod(word, &used);
+      if (used != word.size() || d < 0)
+        throw std::invalid_argument(word);
+      delays.push_back(d);
+    } catch (const std::logic_error &) {
+      throw UsageError("--delays: bad delay '" + word + "' (nanoseconds, e.g. 0,50,200)");
+    }
+  }
+  return delays;
+}
+
+} // namespace
+
+int window_command(const std::vector<std::string> &args) {
+  po::options_description desc("window options");
+  add_run_options(desc, 0.3);
+  desc.add_options()("delays", po::value<std::string>()->default_value("0,20,50,100,200,400,800,1600,3200"),
+                     "sham delays to sweep, in ns");
+  auto vm = parse_command("window", args, desc, {}, "[options]");
+  if (!vm)
+    return 0;
+  auto delays = parse_delays((*vm)["delays"].as<std::string>());
+  Session session(read_run_options(*vm));
+  Test sb = make_family_test(Shape::sb, FenceKind::barrier, FenceKind::membarrier);
+  session.validate({sb});
+
+  std::vector<TestResult> results;
+  nlohmann::json sweep = nlohmann::json::array();
+  double window = -1;
+  fmt::print("SB, light side: plain stores and loads with a compiler barrier; heavy side: smp_mb; spin d; smp_mb\n");
+  fmt::print("{:>10} {:>12} {:>12} {:>12}\n", "d (ns)", "weak", "iterations", "weak/M");
+  for (double d : delays) {
+    RunConfig c = session.config();
+    c.substitution.stands[FenceKind::membarrier] = Stand::sham;
+    c.substitution.sham_ns[FenceKind::membarrier] = d;
+    auto r = session.run_with(sb, c);
+    if (!r.histogram)
+      throw std::runtime_error(r.unsupported);
+    auto n = r.tally.positive + r.tally.negative;
+    fmt::print("{:>10.0f} {:>12} {:>12} {:>12.3f}\n", d, r.tally.positive, n, 1e6 * r.tally.positive / std::max<double>(1, n));
+    if (r.tally.positive > 0)
+      window = std::max(window, d);
+    sweep.push_back({{"delay_ns", d}, {"weak", r.tally.positive}, {"iterations", n}});
+    results.push_back(std::move(r));
+  }
+  fmt::print("window: {}\n\n", window < 0 ? std::string("no weak outcome at any delay")
+                                          : fmt::format("weak outcomes up to a {:.0f} ns sham", window));
+
+  fmt::print("{:<18} {:>12} {:>12} {:>14}  {}\n", "heavy barrier", "median ns", "p99 ns", "partner IPIs", "a Never can be evidence?");
+  nlohmann::json heavies = nlohmann::json::array();
+  for (const auto &entry : enum_names(HeavyBarrier{})) {
+    RunConfig c = session.config();
+    c.heavy = entry.value;
+    c.substitution = {};
+    c.budget_seconds = std::min(c.budget_seconds, 0.3);
+    auto r = session.run_with(sb, c);
+    if (!r.histogram || !r.histogram->stats.heavy_latency) {
+      fmt::print("{:<18} unsupported: {}\n", entry.name, r.unsupported);
+      heavies.push_back({{"heavy", entry.name}, {"unsupported", r.unsupported}});
+      continue;
+    }
+    const auto &l = *r.histogram->stats.heavy_latency;
+    const auto &cal = r.histogram->stats.call_interrupts;
+    std::string ipis = cal.empty() ? "n/a" : fmt::format("{}", fmt::join(cal, "/"));
+    bool reachable = window >= l.median_ns;
+    fmt::print("{:<18} {:>12.0f} {:>12.0f} {:>14}  {}\n", entry.name, l.median_ns, l.p99_ns, ipis,
+               reachable ? "yes: the window is longer" : "no: the barrier outlasts the window");
+    heavies.push_back({{"heavy", entry.name}, {"calls", l.calls}, {"median_ns", l.median_ns}, {"p99_ns", l.p99_ns},
+                       {"call_interrupts_per_cpu", cal}, {"window_exceeds_latency", reachable}});
+  }
+  auto path = session.write_results("window", results);
+  // The sweep summary rides along in the same document.
+  std::ifstream in(path);
+  auto doc = nlohmann::json::parse(in);
+  in.close();
+  doc["window"] = {{"technique", "plain"}, {"sweep", sweep}, {"window_ns", window}, {"heavy_barriers", heavies}};
+  report::write_json_atomically(path, doc);
+  fmt::print("\nResults written to {}\n", path.string());
+  return 0;
+}
+
+} // namespace fencelab::cli
