@@ -31,6 +31,7 @@ struct RunStats {
   // the kernel reports them: a PRIVATE_EXPEDITED call IPIs the running partner.
   std::vector<std::uint64_t> call_interrupts;
   std::vector<Witness> witnesses; // the first few positive outcomes
+  std::optional<double> first_positive_seconds; // from the start of the run
 };
 
 struct Histogram {

@@ -46,6 +46,7 @@ struct RunConfig {
   std::size_t stride_bytes = 8;       // distance between one location's copies in a batch
   bool preload = false;              // each thread reads the next batch's locations first
   std::uint32_t stagger_ns = 50;      // range of each thread's random start delay per batch
+  bool stop_on_positive = false;      // end a run once the condition has been seen (time to first)
   Substitution substitution;          // plants and shams; empty: every fence is itself
   ModelConfig model;
 };

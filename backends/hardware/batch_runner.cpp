@@ -46,6 +46,8 @@ struct Run {
   Rendezvous rendezvous;
   TimedStart start{static_cast<std::uint64_t>(tick_rate * options.start_margin_us)};
   std::atomic<int> sink{0};
+  std::uint64_t start_tick = platform::ticks();
+  std::atomic<std::uint64_t> first_positive{0}; // tick of the first positive outcome counted
 
   // Written by worker 0 between rounds, read by all after the start rendezvous.
   alignas(128) bool stop = false;
@@ -159,6 +161,8 @@ struct Run {
     } else {
       done = Clock::now() >= deadline;
     }
+    if (options.stop_on_positive && first_positive.load(std::memory_order_relaxed) != 0)
+      done = true;
     if (next != instances_this_batch)
       instances_this_batch = next;
     if (done != stop)
@@ -188,9 +192,14 @@ struct Run {
         outcome[slot++] = std::atomic_ref<Value>(cell(static_cast<std::size_t>(loc), k)).load(std::memory_order_relaxed);
       std::span<const Value> values(outcome, static_cast<std::size_t>(test.outcome_size()));
       counter.add(values);
-      auto &seen = witnesses[t];
-      if (seen.size() < max_witnesses && test.condition.filter.holds(values) && test.condition.prop.holds(values))
-        seen.push_back({batch, k, Outcome(values.begin(), values.end())});
+      if (test.condition.filter.holds(values) && test.condition.prop.holds(values)) {
+        auto &seen = witnesses[t];
+        if (seen.size() < max_witnesses)
+          seen.push_back({batch, k, Outcome(values.begin(), values.end())});
+        std::uint64_t none = 0;
+        if (first_positive.load(std::memory_order_relaxed) == 0)
+          first_positive.compare_exchange_strong(none, platform::ticks());
+      }
     }
   }
 
@@ -259,6 +268,7 @@ LatencySummary summarise_latency(const std::vector<LatencySamples> &per_worker, 
 
 BackendResult run_batches(WorkerPool &pool, const Test &test, const BatchRunOptions &options) {
   Run run(test, options);
+  run.start_tick = platform::ticks();
   bool heavy = std::any_of(run.programs.begin(), run.programs.end(), calls_heavy);
   auto interrupts_before = heavy ? platform::function_call_interrupts() : std::nullopt;
   auto start = Clock::now();
@@ -279,6 +289,8 @@ BackendResult run_batches(WorkerPool &pool, const Test &test, const BatchRunOpti
   h.stats.iterations = run.started;
   h.stats.batches = run.batches;
   h.stats.seconds = seconds;
+  if (auto first = run.first_positive.load())
+    h.stats.first_positive_seconds = static_cast<double>(first - run.start_tick) / (run.tick_rate * 1e6);
   if (heavy)
     h.stats.heavy_latency = summarise_latency(run.latency, run.tick_rate / 1000.0);
   if (interrupts_before && interrupts_after && interrupts_before->size() == interrupts_after->size())

@@ -19,6 +19,7 @@ struct BatchRunOptions {
   std::uint64_t iterations = 0; // 0: run for the budget
   platform::HeavyBarrierFn heavy = nullptr;
   Substitution substitution;
+  bool stop_on_positive = false; // end the run after the batch that shows the condition
 };
 
 // Runs `test` on the first test.threads.size() workers of `pool`.

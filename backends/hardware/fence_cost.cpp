@@ -32,7 +32,39 @@ template <class Fence> double median_cost(Fence fence) {
   return std::max(0.0, samples[samples.size() / 2]);
 }
 
+template <class Fence> double median_fast_path(Fence fence) {
+  alignas(64) static std::atomic<long> a{0};
+  alignas(64) static std::atomic<long> b{0};
+  std::array<double, 9> samples{};
+  for (auto &sample : samples) {
+    long sum = 0;
+    auto t0 = Clock::now();
+    for (int i = 0; i < loop; ++i) {
+      a.store(i, std::memory_order_relaxed);
+      fence();
+      sum += b.load(std::memory_order_relaxed);
+    }
+    sample = std::chrono::duration<double, std::nano>(Clock::now() - t0).count() / loop;
+    b.store(sum & 1, std::memory_order_relaxed);
+  }
+  std::sort(samples.begin(), samples.end());
+  return samples[samples.size() / 2];
+}
+
 } // namespace
+
+double fast_path_ns(FenceKind kind) {
+  switch (kind) {
+  case FenceKind::smp_mb:
+    return median_fast_path([] { platform::smp_mb(); });
+  case FenceKind::mfence:
+    return median_fast_path([] { platform::mfence(); });
+  case FenceKind::none:
+    return median_fast_path([] {});
+  default:
+    return median_fast_path([] { platform::compiler_barrier(); });
+  }
+}
 
 double fence_cost_ns(FenceKind kind) {
   switch (kind) {

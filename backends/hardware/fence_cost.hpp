@@ -8,4 +8,10 @@ namespace fencelab::hardware {
 // over a few short repeated loops; 0 for kinds with no instruction.
 double fence_cost_ns(FenceKind kind);
 
+// Median nanoseconds of one `store; fence; load` iteration on private lines:
+// the fast path of an asymmetric design (barrier) against a fenced one.
+double fast_path_ns(FenceKind kind);
+
+
+
 } // namespace fencelab::hardware

@@ -50,6 +50,7 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
   options.iterations = config.iterations;
   options.heavy = platform::heavy_barrier_function(config.heavy);
   options.substitution = config.substitution;
+  options.stop_on_positive = config.stop_on_positive;
   return run_batches(*pool_, test, options);
 }
 

@@ -16,6 +16,7 @@ commands:
   run     run chosen tests by name and print herd-style results with rates
   list    list the known tests
   window  measure how long a store stays buffered here, against each heavy barrier's latency
+  bench   weak outcomes per second, time to first weak outcome, barrier costs
   info    describe this machine: CPUs, kernel, fences, membarrier commands
 )";
 
@@ -26,14 +27,14 @@ int main(int argc, char **argv) {
   // membarrier registration must precede every other thread of the process.
   fencelab::platform::membarrier_setup();
   const std::map<std::string, int (*)(const std::vector<std::string> &)> commands{
-      {"table", table_command}, {"run", run_command}, {"list", list_command}, {"info", info_command}, {"window", window_command}};
+      {"table", table_command}, {"run", run_command}, {"list", list_command}, {"info", info_command}, {"window", window_command}, {"bench", bench_command}};
   if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
     std::cout << usage;
     return argc < 2 ? 2 : 0;
   }
   auto command = commands.find(argv[1]);
   if (command == commands.end()) {
-    std::cerr << "fencelab: error: unknown command '" << argv[1] << "' (table, run, list, window, info)\n";
+    std::cerr << "fencelab: error: unknown command '" << argv[1] << "' (table, run, list, window, bench, info)\n";
     return 2;
   }
   try {
