@@ -14,6 +14,7 @@ constexpr const char *usage = R"(usage: fencelab COMMAND [options]   (fencelab C
 commands:
   table   run the SB and MP ordering table (barrier / smp_mb / membarrier on each side)
   run     run chosen tests by name and print herd-style results with rates
+  check   model-check tests under Relacy against their expectations (exit 0: all hold), for CI
   list    list the known tests
   window  measure how long a store stays buffered here, against each heavy barrier's latency
   bench   weak outcomes per second, time to first weak outcome, barrier costs
@@ -27,14 +28,14 @@ int main(int argc, char **argv) {
   // membarrier registration must precede every other thread of the process.
   fencelab::platform::membarrier_setup();
   const std::map<std::string, int (*)(const std::vector<std::string> &)> commands{
-      {"table", table_command}, {"run", run_command}, {"list", list_command}, {"info", info_command}, {"window", window_command}, {"bench", bench_command}};
+      {"table", table_command}, {"run", run_command}, {"list", list_command}, {"info", info_command}, {"window", window_command}, {"bench", bench_command}, {"check", check_command}};
   if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
     std::cout << usage;
     return argc < 2 ? 2 : 0;
   }
   auto command = commands.find(argv[1]);
   if (command == commands.end()) {
-    std::cerr << "fencelab: error: unknown command '" << argv[1] << "' (table, run, list, window, bench, info)\n";
+    std::cerr << "fencelab: error: unknown command '" << argv[1] << "' (table, run, check, list, window, bench, info)\n";
     return 2;
   }
   try {

@@ -80,6 +80,40 @@ CommonOptions read_run_options(const po::variables_map &vm) {
   return o;
 }
 
+namespace {
+template <class E> E read_enum(const po::variables_map &vm, const char *option) {
+  auto text = vm[option].as<std::string>();
+  auto value = parse_enum<E>(text);
+  if (!value)
+    throw UsageError(std::string("--") + option + ": unknown value '" + text + "' (choose " + enum_choices<E>() + ")");
+  return *value;
+}
+} // namespace
+
+void add_model_options(po::options_description &desc, BackendChoice default_backend) {
+  ModelConfig m;
+  desc.add_options()                                                                                    //
+      ("backend", po::value<std::string>()->default_value(std::string(to_string(default_backend))),
+       ("backends to run: " + enum_choices<BackendChoice>()).c_str())                                  //
+      ("search", po::value<std::string>()->default_value(std::string(to_string(m.search))),
+       ("model search: " + enum_choices<SearchMode>()).c_str())                                        //
+      ("context-bound", po::value<unsigned>()->default_value(m.context_bound), "preemptions for context-bound search") //
+      ("random-iterations", po::value<std::uint64_t>()->default_value(m.random_iterations), "executions for random search") //
+      ("relacy-membarrier", po::value<std::string>()->default_value(std::string(to_string(m.membarrier))),
+       "membarrier in the model: precise (a fence injected into every other thread at a point the scheduler "
+       "chooses) or stock (Relacy's process-wide fence)");
+}
+
+void read_model_options(const po::variables_map &vm, CommonOptions &o) {
+  o.backends = read_enum<BackendChoice>(vm, "backend");
+  o.config.model.search = read_enum<SearchMode>(vm, "search");
+  o.config.model.membarrier = read_enum<MembarrierModel>(vm, "relacy-membarrier");
+  o.config.model.context_bound = vm["context-bound"].as<unsigned>();
+  o.config.model.random_iterations = vm["random-iterations"].as<std::uint64_t>();
+  if (o.config.model.random_iterations == 0)
+    throw UsageError("--random-iterations: must be at least 1");
+}
+
 std::optional<po::variables_map> parse_command(const std::string &command, const std::vector<std::string> &args,
                                                po::options_description &desc,
                                                const po::positional_options_description &positional,

@@ -1,6 +1,9 @@
 #pragma once
 // The options shared by `table` and `run`, parsed into a RunConfig.
+#include "enum_names.hpp"
 #include "run_config.hpp"
+
+#include <array>
 
 #include <boost/program_options.hpp>
 #include <optional>
@@ -11,11 +14,24 @@ namespace fencelab::cli {
 
 namespace po = boost::program_options;
 
+// Which backends a command runs: the hardware, the model, or both side by side.
+enum class BackendChoice { hardware, relacy, both };
+
+constexpr auto enum_names(BackendChoice) {
+  using B = BackendChoice;
+  return std::array<NameOf<B>, 3>{{{B::hardware, "hardware"}, {B::relacy, "relacy"}, {B::both, "both"}}};
+}
+
 struct CommonOptions {
   RunConfig config;
+  BackendChoice backends = BackendChoice::both;
   bool heavy_given = false; // an explicit --heavy that the kernel refuses is an error
   std::optional<std::string> json_path;
 };
+
+// Adds --backend, --search, --context-bound, --random-iterations, --relacy-membarrier.
+void add_model_options(po::options_description &desc, BackendChoice default_backend);
+void read_model_options(const po::variables_map &vm, CommonOptions &options);
 
 // Adds --cpus, --budget, --iterations, --heavy, --batch, --stride, --json.
 void add_run_options(po::options_description &desc, double default_budget);

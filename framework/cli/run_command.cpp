@@ -13,6 +13,7 @@ namespace fencelab::cli {
 int run_command(const std::vector<std::string> &args) {
   po::options_description desc("run options");
   add_run_options(desc, 1.0);
+  add_model_options(desc, BackendChoice::both);
   desc.add_options()("test", po::value<std::vector<std::string>>(), "test names, .litmus files or directories (positional)") //
       ("controls", po::bool_switch(), "also run a sham control for each forbidden test and report its power");
   po::positional_options_description positional;
@@ -23,13 +24,15 @@ int run_command(const std::vector<std::string> &args) {
   if (!vm->count("test"))
     throw UsageError("run: name at least one test (see `fencelab list`)");
   auto tests = select_tests((*vm)["test"].as<std::vector<std::string>>());
-  Session session(read_run_options(*vm));
+  auto options = read_run_options(*vm);
+  read_model_options(*vm, options);
+  Session session(options);
   session.validate(tests);
 
   std::vector<TestResult> results;
   for (const auto &t : tests) {
     results.push_back(session.run(t));
-    if ((*vm)["controls"].as<bool>())
+    if ((*vm)["controls"].as<bool>() && session.uses_hardware())
       session.attach_control(results.back());
     report::write_herd_block(std::cout, results.back(), {.rates = true});
   }

@@ -6,6 +6,7 @@
 #include "json_report.hpp"
 #include "machine_info.hpp"
 #include "membarrier.hpp"
+#include "relacy_backend.hpp"
 
 #include <chrono>
 #include <fmt/chrono.h>
@@ -14,13 +15,19 @@ namespace fencelab::cli {
 
 struct Session::Backends {
   hardware::HardwareBackend hardware;
+  relacy::RelacyBackend relacy;
 };
 
 Session::Session(CommonOptions options) : options_(std::move(options)), backends_(std::make_unique<Backends>()) {}
 Session::~Session() = default;
 
+bool Session::uses_hardware() const { return options_.backends != BackendChoice::relacy; }
+bool Session::uses_model() const { return options_.backends != BackendChoice::hardware; }
+
 void Session::validate(const std::vector<Test> &tests) const {
   const RunConfig &c = options_.config;
+  if (!uses_hardware())
+    return;
   auto cpus = hardware::HardwareBackend::selected_cpus(c);
   bool heavy_used = false;
   for (const auto &t : tests) {
@@ -37,7 +44,60 @@ void Session::validate(const std::vector<Test> &tests) const {
   }
 }
 
-TestResult Session::run(const Test &test) { return run_with(test, options_.config); }
+TestResult Session::run(const Test &test) {
+  if (!uses_hardware())
+    return model_only(test);
+  auto r = run_with(test, options_.config);
+  if (uses_model())
+    add_model(r, options_.config);
+  return r;
+}
+
+namespace {
+std::string search_text(const ModelConfig &m) {
+  switch (m.search) {
+  case SearchMode::full:
+    return "full";
+  case SearchMode::context_bound:
+    return "context-bound " + std::to_string(m.context_bound);
+  case SearchMode::random:
+    return "random " + std::to_string(m.random_iterations);
+  }
+  return "?";
+}
+} // namespace
+
+void Session::add_model(TestResult &r, const RunConfig &config) {
+  if (auto why = relacy::why_not_checkable(r.test, config.model); !why.empty()) {
+    r.model_unsupported = why;
+    return;
+  }
+  auto m = relacy::model_check(r.test, config.model, config.substitution);
+  if (!m.error.empty()) {
+    r.model_unsupported = "search stopped: " + m.error;
+    return;
+  }
+  ModelView view;
+  view.outcomes = std::move(m.histogram);
+  view.search = search_text(config.model);
+  view.membarrier = std::string(to_string(m.membarrier));
+  view.executions = m.executions;
+  view.exhaustive = m.exhaustive;
+  judge_with_model(r, std::move(view));
+}
+
+TestResult Session::model_only(const Test &test) {
+  TestResult r;
+  r.test = test;
+  r.backend = "relacy";
+  r.substitution = substitution_text(options_.config.substitution);
+  add_model(r, options_.config);
+  if (!r.model) {
+    r.unsupported = r.model_unsupported;
+    r.verdict = Verdict::unsupported;
+  }
+  return r;
+}
 
 TestResult Session::run_with(const Test &test, RunConfig config) {
   for (auto &[fence, stand] : config.substitution.stands)

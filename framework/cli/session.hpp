@@ -21,7 +21,15 @@ public:
   // Throws UsageError when the request cannot be run here at all.
   void validate(const std::vector<Test> &tests) const;
   TestResult run(const Test &test);
-  // With another config (same machine, same workers); shams without a
+  bool uses_hardware() const;
+  bool uses_model() const;
+
+  // The model's answer for `test`, judged against its expectation.
+  TestResult model_only(const Test &test);
+  // Runs the model on r.test and judges the hardware result against it.
+  void add_model(TestResult &r, const RunConfig &config);
+
+  // Hardware only, with another config (same machine, same workers); shams without a
   // duration get the measured one.
   TestResult run_with(const Test &test, RunConfig config);
 

@@ -35,6 +35,7 @@ std::vector<Shape> parse_shapes(const std::string &text) {
 int table_command(const std::vector<std::string> &args) {
   po::options_description desc("table options");
   add_run_options(desc, 0.6);
+  add_model_options(desc, BackendChoice::both);
   desc.add_options()("shape", po::value<std::string>()->default_value("sb,mp"), "shapes: sb, mp or sb,mp") //
       ("controls", po::value<bool>()->default_value(true),
        "run a sham control for every forbidden cell and report its power (true|false)");
@@ -42,7 +43,9 @@ int table_command(const std::vector<std::string> &args) {
   if (!vm)
     return 0;
   auto shapes = parse_shapes((*vm)["shape"].as<std::string>());
-  Session session(read_run_options(*vm));
+  auto options = read_run_options(*vm);
+  read_model_options(*vm, options);
+  Session session(options);
 
   std::vector<Test> tests;
   for (Shape s : shapes)
@@ -54,7 +57,7 @@ int table_command(const std::vector<std::string> &args) {
   bool controls = (*vm)["controls"].as<bool>();
   for (const auto &t : tests) {
     results.push_back(session.run(t));
-    if (controls)
+    if (controls && session.uses_hardware())
       session.attach_control(results.back());
     std::cerr << "." << std::flush;
   }

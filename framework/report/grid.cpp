@@ -6,7 +6,7 @@ namespace fencelab::report {
 namespace {
 
 constexpr int row_label_width = 12;
-constexpr int cell_width = 26;
+constexpr int cell_width = 30;
 
 std::string power_line(const TestResult &r) {
   if (!r.power)
@@ -20,14 +20,20 @@ std::string power_line(const TestResult &r) {
 std::vector<std::string> cell_lines(const TestResult *r) {
   if (!r)
     return {"-", "", "", ""};
-  if (!r->histogram)
-    return {"unsupported", r->unsupported.substr(0, cell_width - 2), "", ""};
-  std::string model = r->test.expectation ? model_verdict_name(r->test.expectation->result) : "?";
+  std::string model = r->model ? model_verdict_text(model_verdict(*r->model))
+                     : r->test.expectation ? model_verdict_name(r->test.expectation->result) : "?";
+  if (r->model_meets_expectation && !*r->model_meets_expectation)
+    model += " (table says " + std::string(model_verdict_name(r->test.expectation->result)) + "!)";
   std::string verdict = r->verdict ? std::string(to_string(*r->verdict)) : "-";
   if (r->verdict == Verdict::stronger)
     verdict = "allowed, not observed";
+  if (!r->histogram) {
+    if (!r->model)
+      return {"unsupported", r->unsupported.substr(0, cell_width - 2), "", ""};
+    return {"model only", "model: " + model, verdict, ""};
+  }
   return {short_count(r->tally.positive) + " / " + short_count(r->histogram->stats.iterations),
-          std::string(to_string(r->observation)) + ", " + model, verdict, power_line(*r)};
+          "hw " + std::string(to_string(r->observation)) + ", model " + model, verdict, power_line(*r)};
 }
 
 } // namespace

@@ -8,14 +8,41 @@
 
 namespace fencelab::report {
 
+namespace {
+
+void write_model_lines(std::ostream &out, const TestResult &r) {
+  const Test &t = r.test;
+  const ModelView &m = *r.model;
+  fmt::print(out, "Model {} {} (relacy, {} search, {} membarrier, {} executions{})\n", t.name,
+             model_verdict_text(model_verdict(m)), m.search, m.membarrier, m.executions,
+             m.exhaustive ? "" : ", not exhaustive");
+  for (const auto &[outcome, count] : m.outcomes.counts) {
+    bool positive = t.condition.filter.holds(outcome) && t.condition.prop.holds(outcome);
+    fmt::print(out, "  model {:<8}{}>{}\n", count, positive ? '*' : ':', outcome_text(t, outcome));
+  }
+  for (const auto &limit : m.limits)
+    fmt::print(out, "Model-limit {} {}\n", t.name, limit);
+}
+
+} // namespace
+
 void write_herd_block(std::ostream &out, const TestResult &r, const HerdTextOptions &options) {
   const Test &t = r.test;
   const char *model = t.expectation ? model_verdict_name(t.expectation->result) : "no expectation";
   fmt::print(out, "Test {} {} ({})\n", t.name, model, r.backend);
   if (!r.substitution.empty())
     fmt::print(out, "Planted {} {}\n", t.name, r.substitution);
+  if (r.model)
+    write_model_lines(out, r);
+  else if (!r.model_unsupported.empty())
+    fmt::print(out, "Model {} unsupported: {}\n", t.name, r.model_unsupported);
   if (!r.histogram) {
-    fmt::print(out, "Unsupported {}: {}\n\n", t.name, r.unsupported);
+    if (!r.unsupported.empty())
+      fmt::print(out, "Unsupported {}: {}\n", t.name, r.unsupported);
+    else if (r.verdict)
+      fmt::print(out, "Verdict {} {} (model against the expected {})\n", t.name, to_string(*r.verdict),
+                 t.expectation ? to_string(t.expectation->result) : "-");
+    out << '\n';
     return;
   }
   const Histogram &h = *r.histogram;
@@ -29,9 +56,15 @@ void write_herd_block(std::ostream &out, const TestResult &r, const HerdTextOpti
   fmt::print(out, "Witnesses\nPositive: {}, Negative: {}\n", r.tally.positive, r.tally.negative);
   fmt::print(out, "Condition {}\n", condition_text(t));
   fmt::print(out, "Observation {} {} {} {}\n", t.name, to_string(r.observation), r.tally.positive, r.tally.negative);
-  if (r.verdict)
+  if (r.verdict && r.model)
+    fmt::print(out, "Verdict {} {} (hardware against the model: {})\n", t.name, to_string(*r.verdict),
+               model_verdict_text(model_verdict(*r.model)));
+  else if (r.verdict && t.expectation)
     fmt::print(out, "Verdict {} {} (expected {} from {})\n", t.name, to_string(*r.verdict),
                to_string(t.expectation->result), t.expectation->source);
+  if (r.model_meets_expectation && !*r.model_meets_expectation)
+    fmt::print(out, "Disagreement {} the model says {}, the {} says {}\n", t.name,
+               model_verdict_text(model_verdict(*r.model)), t.expectation->source, to_string(t.expectation->result));
   if (r.power)
     fmt::print(out, "Power {} {} confidence {:.6f} sham {} weak {}/{} expected {:.1f}\n", t.name,
                to_string(r.power->label), r.power->confidence, r.power->sham, r.power->sham_weak,

@@ -10,6 +10,18 @@
 
 namespace fencelab::report {
 
+nlohmann::json histogram_json(const Test &t, const Histogram &h) {
+  nlohmann::json states = nlohmann::json::array();
+  int registers = t.register_count();
+  for (const auto &[outcome, count] : h.counts) {
+    nlohmann::json regs = nlohmann::json::object(), mem = nlohmann::json::object();
+    for (std::size_t slot = 0; slot < outcome.size(); ++slot)
+      (static_cast<int>(slot) < registers ? regs : mem)[t.slot_name(static_cast<int>(slot))] = outcome[slot];
+    states.push_back({{"registers", regs}, {"memory", mem}, {"count", count}});
+  }
+  return states;
+}
+
 nlohmann::json power_json(const Power &p) {
   return {{"label", to_string(p.label)}, {"sham", p.sham},
           {"iterations", p.iterations},  {"weak", p.weak},
@@ -35,20 +47,28 @@ nlohmann::json test_result_json(const TestResult &r) {
     j["planted"] = r.substitution;
   if (r.power)
     j["power"] = power_json(*r.power);
+  if (r.model) {
+    const ModelView &m = *r.model;
+    j["model"] = {{"verdict", model_verdict_text(model_verdict(m))},
+                  {"search", m.search},
+                  {"membarrier", m.membarrier},
+                  {"executions", m.executions},
+                  {"exhaustive", m.exhaustive},
+                  {"positive", m.tally.positive},
+                  {"negative", m.tally.negative},
+                  {"limits", m.limits},
+                  {"outcomes", histogram_json(t, m.outcomes)}};
+    if (r.model_meets_expectation)
+      j["model"]["meets_expectation"] = *r.model_meets_expectation;
+  } else if (!r.model_unsupported.empty()) {
+    j["model"] = {{"unsupported", r.model_unsupported}};
+  }
   if (!r.histogram) {
     j["unsupported"] = r.unsupported;
     return j;
   }
   const Histogram &h = *r.histogram;
-  nlohmann::json states = nlohmann::json::array();
-  int registers = t.register_count();
-  for (const auto &[outcome, count] : h.counts) {
-    nlohmann::json regs = nlohmann::json::object(), mem = nlohmann::json::object();
-    for (std::size_t slot = 0; slot < outcome.size(); ++slot)
-      (static_cast<int>(slot) < registers ? regs : mem)[t.slot_name(static_cast<int>(slot))] = outcome[slot];
-    states.push_back({{"registers", regs}, {"memory", mem}, {"count", count}});
-  }
-  j["histogram"] = states;
+  j["histogram"] = histogram_json(t, h);
   j["positive"] = r.tally.positive;
   j["negative"] = r.tally.negative;
   j["observation"] = to_string(r.observation);

@@ -11,6 +11,7 @@ namespace fencelab::report {
 
 nlohmann::json test_result_json(const TestResult &result);
 nlohmann::json power_json(const Power &power);
+nlohmann::json histogram_json(const Test &test, const Histogram &histogram);
 nlohmann::json config_json(const RunConfig &config);
 
 // {"fencelab": version, "command", "created", "machine", "config", "tests"}.

@@ -1,0 +1,68 @@
+// `fencelab check NAME|FILE|DIR...`: the model only, for CI. Exit 0 when the
+// model meets every test's stated expectation, 1 otherwise.
+#include "catalogue.hpp"
+#include "cli_error.hpp"
+#include "commands.hpp"
+#include "herd_text.hpp"
+#include "session.hpp"
+
+#include <chrono>
+#include <fmt/core.h>
+#include <iostream>
+
+namespace fencelab::cli {
+
+int check_command(const std::vector<std::string> &args) {
+  po::options_description desc("check options");
+  add_run_options(desc, 1.0);
+  add_model_options(desc, BackendChoice::relacy);
+  desc.add_options()("test", po::value<std::vector<std::string>>(), "test names, .litmus files or directories") //
+      ("verbose,v", po::bool_switch(), "print the model's herd-style block for every test");
+  po::positional_options_description positional;
+  positional.add("test", -1);
+  auto vm = parse_command("check", args, desc, positional, "NAME|FILE|DIR... [options]");
+  if (!vm)
+    return 0;
+  if (!vm->count("test"))
+    throw UsageError("check: name at least one test, .litmus file or directory");
+  auto tests = select_tests((*vm)["test"].as<std::vector<std::string>>());
+  auto options = read_run_options(*vm);
+  read_model_options(*vm, options);
+  options.backends = BackendChoice::relacy;
+  Session session(options);
+  bool verbose = (*vm)["verbose"].as<bool>();
+
+  auto start = std::chrono::steady_clock::now();
+  std::vector<TestResult> results;
+  int failed = 0, unchecked = 0;
+  for (const auto &t : tests) {
+    auto r = session.model_only(t);
+    std::string status;
+    if (!r.model) {
+      status = "unsupported: " + r.model_unsupported;
+      ++unchecked;
+    } else if (!t.expectation) {
+      status = "no expectation";
+    } else if (*r.model_meets_expectation) {
+      status = "ok";
+    } else {
+      status = model_verdict(*r.model) == ModelVerdict::limited ? "FAIL (model-limited: " + r.model->limits.front() + ")"
+                                                                : "FAIL";
+      ++failed;
+    }
+    if (verbose)
+      report::write_herd_block(std::cout, r);
+    fmt::print("Check {} {} expected {} model {} ({} executions)\n", t.name, status,
+               t.expectation ? std::string(to_string(t.expectation->result)) : "-",
+               r.model ? model_verdict_text(model_verdict(*r.model)) : "-", r.model ? r.model->executions : 0);
+    results.push_back(std::move(r));
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  fmt::print("{} passed, {} failed, {} unsupported ({:.2f} s)\n", results.size() - failed - unchecked, failed, unchecked,
+             seconds);
+  if (vm->count("json"))
+    session.write_results("check", results);
+  return failed || unchecked ? 1 : 0;
+}
+
+} // namespace fencelab::cli
