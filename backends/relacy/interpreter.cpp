@@ -1,0 +1,271 @@
+// The only translation unit that includes Relacy. Relacy macro-replaces new,
+// delete, malloc, free, assert, errno, `$` and the memory_order names, so
+// every std or project header comes first and Relacy last; this file is built
+// with -fno-sized-deallocation because Relacy replaces only unsized delete.
+//
+// One rl::test_suite per thread count interprets any ModelProgram, so adding
+// a test never adds compile time. Simulated threads touch only fixed arrays
+// and rl::atomic locations; outcomes leave through the OutcomeTable.
+#include "simulation.hpp"
+
+#include <array>
+#include <cstddef>
+#include <cstdlib>
+#include <ostream>
+#include <utility>
+
+// Relacy's one-thread instantiations contain loops that g++ proves never run
+// but still reports as out of bounds.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Warray-bounds"
+#include <relacy/relacy.hpp>
+#pragma GCC diagnostic pop
+
+namespace fencelab::relacy {
+namespace {
+
+using FenceInjector = void (*)(int thread);
+
+// What the running simulation interprets. File scope is safe: Relacy keeps
+// one global context, so simulations never overlap (see simulate()).
+struct Simulation {
+  const ModelProgram *program = nullptr;
+  OutcomeTable *table = nullptr;
+  MembarrierModel membarrier = MembarrierModel::precise;
+  FenceInjector inject_fence = nullptr; // for the program's thread count
+};
+Simulation current;
+
+// Registers of the current execution, reset in before().
+Value thread_registers[max_threads][max_registers];
+
+void seq_cst_fence() { rl::atomic_thread_fence(rl::mo_seq_cst, $); }
+
+// Relacy exposes only the running thread's state (context::threadx_), but
+// keeps every thread's state in one array indexed by thread id, so the others
+// are found from it. The index check guards that assumption.
+template <int Threads> rl::thread_info<Threads> *thread_state(int thread) {
+  using State = rl::aligned<rl::thread_info<Threads>>;
+  rl::thread_info_base *running = rl::ctx().threadx_;
+  State *first = static_cast<State *>(static_cast<rl::thread_info<Threads> *>(running)) - running->index_;
+  State *state = first + thread;
+  return state->index_ == thread ? state : nullptr;
+}
+
+void fail_on_unknown_layout() {
+  rl::ctx().fail_test("cannot find another thread's state in Relacy's context", rl::test_result_user_assert_failed,
+                      $);
+}
+
+// Runs a seq_cst fence on behalf of `thread`, at whatever point of its program
+// it has reached: not started, suspended before an op, or finished.
+template <int Threads> void inject_fence_into(int thread) {
+  if (auto *state = thread_state<Threads>(thread))
+    state->atomic_thread_fence_seq_cst(rl::ctx().seq_cst_fence_order_);
+  else
+    fail_on_unknown_layout();
+}
+
+// Relacy mallocs a stack per fiber and the test suite's storage for every
+// simulation and never frees them (the frees are commented out in
+// delete_fiber and ~context_impl): ~50 KB per run. They are noted from
+// before() and freed once rl::simulate has returned and nothing uses them.
+class RelacyLeaks {
+public:
+  void note(void *block) {
+    for (int i = 0; i < count_; ++i)
+      if (blocks_[i] == block)
+        return;
+    if (count_ < capacity)
+      blocks_[count_++] = block;
+  }
+  template <int Threads> void note_simulation(void *suite) {
+    note(suite);
+    for (int t = 0; t < Threads; ++t)
+      if (auto *state = thread_state<Threads>(t))
+        note(state->fiber_.fib.uc_stack.ss_sp);
+  }
+  void release() {
+    for (int i = 0; i < count_; ++i)
+      (::free)(blocks_[i]); // parenthesised: Relacy redefines free()
+    count_ = 0;
+  }
+
+private:
+  static constexpr int capacity = 2 * (max_threads + 1); // a failed search replays in a second context
+  void *blocks_[capacity] = {};
+  int count_ = 0;
+};
+RelacyLeaks leaks;
+
+// membarrier(2) as the kernel promises it: a full fence in the caller, one in
+// every other thread somewhere between the call's entry and exit, and a full
+// fence in the caller again. The whole call is one step of the interleaving,
+// so each injected fence lands exactly where its thread stands at that step;
+// as the search moves the call across the other threads' ops it lands between
+// any two of them, before the first or after the last. The targets are fenced
+// in an order rl::rand picks, so the search tries every order. Collapsing the
+// call to one step loses nothing: another thread's op that ran inside the
+// call's window before (after) its own injected fence can run just before
+// (after) the call instead, with the same values visible to it.
+void precise_membarrier(int self) {
+  seq_cst_fence(); // begins with the scheduling point where the call is entered
+  int targets[max_threads];
+  int remaining = 0;
+  for (int t = 0; t < current.program->thread_count; ++t)
+    if (t != self)
+      targets[remaining++] = t;
+  while (remaining > 0) {
+    const int pick = remaining == 1 ? 0 : static_cast<int>(rl::rand(static_cast<unsigned>(remaining)));
+    current.inject_fence(targets[pick]);
+    targets[pick] = targets[--remaining];
+  }
+  current.inject_fence(self); // the caller's exit fence, with no scheduling point before it
+}
+
+void membarrier(int self) {
+  if (current.membarrier == MembarrierModel::precise)
+    precise_membarrier(self);
+  else
+    rl::systemwide_fence($); // Relacy's FlushProcessWriteBuffers: sound, but merges every thread's view
+}
+
+void run_thread(rl::atomic<Value> *memory, int self) {
+  const ModelThread &code = current.program->threads[self];
+  Value *registers = thread_registers[self];
+  int pc = 0;
+  while (pc < code.op_count) {
+    const ModelOp &op = code.ops[pc];
+    int next = pc + 1;
+    switch (op.kind) {
+    case ModelOpKind::nop:
+      break;
+    case ModelOpKind::store:
+      memory[op.loc].store(op.value, rl::mo_relaxed, $);
+      break;
+    case ModelOpKind::load:
+      registers[op.reg] = memory[op.loc].load(rl::mo_relaxed, $);
+      break;
+    case ModelOpKind::store_release:
+      memory[op.loc].store(op.value, rl::mo_release, $);
+      break;
+    case ModelOpKind::load_acquire:
+      registers[op.reg] = memory[op.loc].load(rl::mo_acquire, $);
+      break;
+    case ModelOpKind::fence_seq_cst:
+      seq_cst_fence();
+      break;
+    case ModelOpKind::fence_release:
+      rl::atomic_thread_fence(rl::mo_release, $);
+      break;
+    case ModelOpKind::fence_acquire:
+      rl::atomic_thread_fence(rl::mo_acquire, $);
+      break;
+    case ModelOpKind::membarrier:
+      membarrier(self);
+      break;
+    case ModelOpKind::membarrier_sham: // the sham's smp_mb; spin; smp_mb, minus the time
+      seq_cst_fence();
+      seq_cst_fence();
+      break;
+    case ModelOpKind::jump_unless:
+      if (registers[op.reg] != op.value)
+        next = op.target;
+      break;
+    case ModelOpKind::jump:
+      next = op.target;
+      break;
+    }
+    // A backward jump is a spin loop: without a yield the full search would
+    // follow the spinner forever. Relacy's yield assumes the spinner
+    // eventually sees newer values, which is what a spin loop relies on.
+    if (next <= pc)
+      rl::yield(1, $);
+    pc = next;
+  }
+}
+
+void record_outcome(rl::atomic<Value> *memory) {
+  const ModelProgram &program = *current.program;
+  Value outcome[max_outcome_slots] = {};
+  for (int t = 0; t < program.thread_count; ++t) {
+    const ModelThread &code = program.threads[t];
+    for (int r = 0; r < code.register_count; ++r)
+      outcome[code.first_slot + r] = thread_registers[t][r];
+  }
+  const int first_location_slot = program.outcome_size - program.observed_count;
+  for (int i = 0; i < program.observed_count; ++i) // after(): Relacy has made every store visible
+    outcome[first_location_slot + i] = memory[program.observed[i]].load(rl::mo_relaxed, $);
+  current.table->add(outcome);
+}
+
+template <int Threads> struct ProgramSuite : rl::test_suite<ProgramSuite<Threads>, Threads> {
+  rl::atomic<Value> memory[max_locations];
+
+  void before() {
+    leaks.note_simulation<Threads>(this);
+    for (auto &thread : thread_registers)
+      for (Value &r : thread)
+        r = 0;
+    for (int l = 0; l < current.program->location_count; ++l)
+      memory[l].store(current.program->initial[l], rl::mo_relaxed, $);
+  }
+  void thread(unsigned index) { run_thread(memory, static_cast<int>(index)); }
+  void after() { record_outcome(memory); }
+};
+
+using SuiteRunner = bool (*)(rl::test_params &);
+
+template <int Threads> bool run_suite(rl::test_params &params) { return rl::simulate<ProgramSuite<Threads>>(params); }
+
+// Entry I serves programs of I + 1 threads.
+template <std::size_t... I> constexpr auto make_runners(std::index_sequence<I...>) {
+  return std::array<SuiteRunner, sizeof...(I)>{&run_suite<static_cast<int>(I) + 1>...};
+}
+template <std::size_t... I> constexpr auto make_injectors(std::index_sequence<I...>) {
+  return std::array<FenceInjector, sizeof...(I)>{&inject_fence_into<static_cast<int>(I) + 1>...};
+}
+
+constexpr auto runners = make_runners(std::make_index_sequence<max_threads>{});
+constexpr auto injectors = make_injectors(std::make_index_sequence<max_threads>{});
+
+rl::scheduler_type_e scheduler_for(SearchMode search) {
+  switch (search) {
+  case SearchMode::full:
+    return rl::sched_full;
+  case SearchMode::context_bound:
+    return rl::sched_bound;
+  case SearchMode::random:
+    return rl::sched_random;
+  }
+  return rl::sched_full;
+}
+
+} // namespace
+
+SimulationReport simulate(const ModelProgram &program, const ModelConfig &config, OutcomeTable &table) {
+  // A stream without a buffer drops Relacy's chatter without allocating,
+  // and it lives outside the simulation's allocator.
+  std::ostream quiet(nullptr);
+  table.reset(program.outcome_size);
+  const auto by_thread_count = static_cast<std::size_t>(program.thread_count - 1);
+  current = {&program, &table, config.membarrier, injectors[by_thread_count]};
+
+  rl::test_params params;
+  params.output_stream = &quiet;
+  params.progress_stream = &quiet;
+  params.search_type = scheduler_for(config.search);
+  params.context_bound = config.context_bound;
+  params.iteration_count = config.random_iterations;
+  runners[by_thread_count](params);
+  leaks.release();
+
+  SimulationReport report;
+  report.iterations = params.stop_iteration;
+  if (params.test_result != rl::test_result_success)
+    report.error = rl::test_result_str(params.test_result);
+  current = {};
+  return report;
+}
+
+} // namespace fencelab::relacy
