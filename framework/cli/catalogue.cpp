@@ -14,8 +14,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The shipped .litmus catalogue: beside the binary once installed, else in the source tree.
-fs::path catalogue_dir() { return FENCELAB_CATALOGUE_DIR; }
+// The shipped .litmus catalogue: in the source tree of a build, or under
+// share/ next to an installed binary.
+fs::path catalogue_dir() {
+  fs::path source = FENCELAB_CATALOGUE_DIR;
+  if (fs::is_directory(source))
+    return source;
+  std::error_code ec;
+  auto exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? source : exe.parent_path().parent_path() / "share" / "fencelab" / "litmus";
+}
 
 std::vector<Test> parse_all(const std::vector<fs::path> &files) {
   std::vector<Test> tests;

@@ -3,6 +3,7 @@
 #include "catalogue.hpp"
 #include "cli_error.hpp"
 #include "commands.hpp"
+#include "corpus_summary.hpp"
 #include "herd_text.hpp"
 #include "session.hpp"
 
@@ -17,12 +18,26 @@ int check_command(const std::vector<std::string> &args) {
   add_run_options(desc, 1.0);
   add_model_options(desc, BackendChoice::relacy);
   desc.add_options()("test", po::value<std::vector<std::string>>(), "test names, .litmus files or directories") //
-      ("verbose,v", po::bool_switch(), "print the model's herd-style block for every test");
+      ("verbose,v", po::bool_switch(), "print the model's herd-style block for every test") //
+      ("summary", po::value<std::string>(), "DIR: a whole corpus against the model: parsed, rejected by construct, "
+                                             "agree, disagree with a reason for each") //
+      ("max-unexplained", po::value<double>()->default_value(1.0),
+       "with --summary: exit 1 when more than this percentage of checked tests disagree for no known reason");
   po::positional_options_description positional;
   positional.add("test", -1);
   auto vm = parse_command("check", args, desc, positional, "NAME|FILE|DIR... [options]");
   if (!vm)
     return 0;
+  if (vm->count("summary")) {
+    auto options = read_run_options(*vm);
+    read_model_options(*vm, options);
+    options.backends = BackendChoice::relacy;
+    Session session(options);
+    std::filesystem::path dir = (*vm)["summary"].as<std::string>();
+    if (!std::filesystem::is_directory(dir))
+      throw UsageError("--summary: " + dir.string() + " is not a directory");
+    return corpus_summary(session, dir, {(*vm)["max-unexplained"].as<double>() / 100.0});
+  }
   if (!vm->count("test"))
     throw UsageError("check: name at least one test, .litmus file or directory");
   auto tests = select_tests((*vm)["test"].as<std::vector<std::string>>());

@@ -1,0 +1,36 @@
+# fencelab_add_litmus_test(NAME FILE [BACKENDS relacy hardware] [BUDGET seconds])
+#
+# Registers ctest tests for one .litmus file (or a directory of them):
+#   NAME.relacy    `fencelab check FILE`: the model must meet the file's Result: line
+#   NAME.hardware  `fencelab run FILE --backend hardware`: no forbidden outcome may appear
+# BACKENDS defaults to relacy (deterministic, fast: the one to run in CI).
+# BUDGET is the hardware run's seconds per test (default 0.5).
+function(fencelab_add_litmus_test name file)
+  cmake_parse_arguments(ARG "" "BUDGET" "BACKENDS" ${ARGN})
+  if(NOT ARG_BACKENDS)
+    set(ARG_BACKENDS relacy)
+  endif()
+  if(NOT ARG_BUDGET)
+    set(ARG_BUDGET 0.5)
+  endif()
+  if(TARGET fencelab::fencelab)
+    set(exe fencelab::fencelab)
+  elseif(TARGET fencelab)
+    set(exe fencelab)
+  else()
+    message(FATAL_ERROR "fencelab_add_litmus_test: no fencelab executable (find_package(fencelab) or add_subdirectory)")
+  endif()
+  get_filename_component(file "${file}" ABSOLUTE)
+  set(results "${CMAKE_CURRENT_BINARY_DIR}/fencelab-results/${name}")
+  foreach(backend IN LISTS ARG_BACKENDS)
+    if(backend STREQUAL "relacy")
+      add_test(NAME ${name}.relacy COMMAND ${exe} check "${file}")
+    elseif(backend STREQUAL "hardware")
+      add_test(NAME ${name}.hardware
+               COMMAND ${exe} run "${file}" --backend hardware --budget ${ARG_BUDGET} --json "${results}.json")
+    else()
+      message(FATAL_ERROR "fencelab_add_litmus_test(${name}): unknown backend '${backend}' (relacy, hardware)")
+    endif()
+    set_tests_properties(${name}.${backend} PROPERTIES LABELS "litmus;${backend}")
+  endforeach()
+endfunction()
