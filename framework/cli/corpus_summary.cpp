@@ -11,7 +11,10 @@
 namespace fencelab::cli {
 
 std::string disagreement_reason(const Test &test, const ModelView &model) {
-  // Ordered by how certainly each explains a difference.
+  // Ordered by how certainly each explains a difference: a model that could
+  // not decide is explained by its limit before anything else.
+  if (model_verdict(model) == ModelVerdict::limited && !model.limits.empty())
+    return "Relacy limit: " + model.limits.front();
   if (test.uses_fence(FenceKind::smp_rmb) || test.uses_fence(FenceKind::smp_wmb))
     return "kernel meaning of smp_rmb/smp_wmb";
   for (const auto &thread : test.threads) {
@@ -35,8 +38,6 @@ std::string disagreement_reason(const Test &test, const ModelView &model) {
       acquire = acquire || op.kind == OpKind::load_acquire;
     }
   }
-  if (!model.limits.empty())
-    return "Relacy limit: " + model.limits.front();
   return "unexplained";
 }
 
