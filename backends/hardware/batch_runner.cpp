@@ -69,8 +69,8 @@ struct Run {
 
   Run(const Test &t, const BatchRunOptions &o)
       : test(t), options(o), threads(static_cast<int>(t.threads.size())),
-        layout(make_layout(t, o.instances_per_batch, o.stride_bytes)), rendezvous(threads),
-        resetter(choose_resetters(t)), failures(static_cast<std::size_t>(threads), 0) {
+        layout(make_layout(t, o.instances_per_batch, o.stride_bytes)), resetter(choose_resetters(t)),
+        rendezvous(threads), failures(static_cast<std::size_t>(threads), 0) {
     memory = aligned_array<char>(layout.bytes());
     for (int th = 0; th < threads; ++th) {
       const auto &code = t.threads[static_cast<std::size_t>(th)];
