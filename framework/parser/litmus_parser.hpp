@@ -21,7 +21,7 @@
 //  * observed_locations: memory locations named by `locations [...]`, the
 //    filter or the condition, in that order of first mention;
 //  * expectation: the first `Result: Never|Sometimes|Always` inside a
-//    `(* ... *)` comment (source "LKMM (herd7)"); `Maybe` or none gives none.
+//    `(* ... *)` comment (source "Result: line"); `Maybe` or none gives none.
 #include "parse_error.hpp"
 #include "test.hpp"
 
@@ -31,9 +31,9 @@
 
 namespace fencelab {
 
-// Who states a parsed file's `Result:` line: the corpus's verdicts come from
-// herd7 running the Linux-kernel memory model.
-inline constexpr std::string_view herd_result_source = "LKMM (herd7)";
+// Whose verdict a Result: line is depends on the file (LKMM for the kernel corpus,
+// the C++ model with membarrier for fencelab's catalogue), so it is named neutrally.
+inline constexpr std::string_view herd_result_source = "Result: line";
 
 // `file_name` is used only in error messages.
 Test parse_litmus(std::string_view text, const std::string &file_name);
