@@ -48,8 +48,13 @@ TestResult Session::run(const Test &test) {
   if (!uses_hardware())
     return model_only(test);
   auto r = run_with(test, options_.config);
-  if (uses_model())
-    add_model(r, options_.config);
+  // A plant breaks the machine under test, not the specification: next to
+  // hardware the model checks the test as written.
+  if (uses_model()) {
+    RunConfig spec = options_.config;
+    spec.substitution = {};
+    add_model(r, spec);
+  }
   return r;
 }
 
@@ -86,6 +91,8 @@ void Session::add_model(TestResult &r, const RunConfig &config) {
   judge_with_model(r, std::move(view));
 }
 
+// Alone, the model runs what was asked, plants included, so `check --plant`
+// shows the model catching a broken barrier against the test's expectation.
 TestResult Session::model_only(const Test &test) {
   TestResult r;
   r.test = test;
