@@ -11,6 +11,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdlib>
+#include <new>
 #include <ostream>
 #include <utility>
 
@@ -42,19 +43,20 @@ Value thread_registers[max_threads][max_registers];
 void seq_cst_fence() { rl::atomic_thread_fence(rl::mo_seq_cst, $); }
 
 // Relacy exposes only the running thread's state (context::threadx_), but
-// keeps every thread's state in one array indexed by thread id, so the others
-// are found from it. The index check guards that assumption.
+// constructs every thread's state by placement new into one array of
+// aligned<thread_info> slots indexed by thread id, so the others are found at
+// fixed strides from it. The index check guards that assumption.
 template <int Threads> rl::thread_info<Threads> *thread_state(int thread) {
-  using State = rl::aligned<rl::thread_info<Threads>>;
+  using State = rl::thread_info<Threads>;
+  constexpr std::ptrdiff_t stride = sizeof(rl::aligned<State>);
   rl::thread_info_base *running = rl::ctx().threadx_;
-  State *first = static_cast<State *>(static_cast<rl::thread_info<Threads> *>(running)) - running->index_;
-  State *state = first + thread;
+  char *running_slot = reinterpret_cast<char *>(static_cast<State *>(running));
+  State *state = std::launder(reinterpret_cast<State *>(running_slot + (thread - running->index_) * stride));
   return state->index_ == thread ? state : nullptr;
 }
 
 void fail_on_unknown_layout() {
-  rl::ctx().fail_test("cannot find another thread's state in Relacy's context", rl::test_result_user_assert_failed,
-                      $);
+  rl::ctx().fail_test("cannot find another thread's state in Relacy's context", rl::test_result_user_assert_failed, $);
 }
 
 // Runs a seq_cst fence on behalf of `thread`, at whatever point of its program
@@ -105,9 +107,12 @@ RelacyLeaks leaks;
 // as the search moves the call across the other threads' ops it lands between
 // any two of them, before the first or after the last. The targets are fenced
 // in an order rl::rand picks, so the search tries every order. Collapsing the
-// call to one step loses nothing: another thread's op that ran inside the
-// call's window before (after) its own injected fence can run just before
-// (after) the call instead, with the same values visible to it.
+// call to one step loses nothing but what Relacy's two-store read window
+// already loses: another thread's op that ran inside the call's window before
+// (after) its own injected fence can run just before (after) the call instead,
+// with the same values visible to it. (A version in which the caller really
+// waits for each target to run its fence found the same outcomes on 449
+// random two- and three-thread tests, exploring ~650 times the executions.)
 void precise_membarrier(int self) {
   seq_cst_fence(); // begins with the scheduling point where the call is entered
   int targets[max_threads];

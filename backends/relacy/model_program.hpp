@@ -31,9 +31,9 @@ enum class ModelOpKind : std::uint8_t {
   fence_seq_cst,
   fence_release,
   fence_acquire,
-  membarrier,       // per the membarrier model chosen at run time
-  membarrier_sham,  // the caller's own fence only: nobody else gets one
-  jump_unless,      // if (reg != value) goto target
+  membarrier,      // per the membarrier model chosen at run time
+  membarrier_sham, // the caller's own fence only: nobody else gets one
+  jump_unless,     // if (reg != value) goto target
   jump,
 };
 

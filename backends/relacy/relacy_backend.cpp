@@ -32,6 +32,13 @@ std::string why_not_checkable(const Test &test, const ModelConfig &config) {
 }
 
 ModelResult model_check(const Test &test, const ModelConfig &config, const Substitution &substitution) {
+  if (auto why = why_not_checkable(test, config); !why.empty()) {
+    ModelResult refused;
+    refused.search = config.search;
+    refused.membarrier = config.membarrier;
+    refused.error = why;
+    return refused;
+  }
   const auto program = std::make_unique<ModelProgram>(lower_to_model(test, substitution));
   // Heap-allocated here, outside the simulation: simulated code only writes into it.
   const auto table = std::make_unique<OutcomeTable>();

@@ -29,8 +29,9 @@ struct ModelResult {
 // or "".
 std::string why_not_checkable(const Test &test, const ModelConfig &config);
 
-// Runs Relacy on `test`. Not reentrant across threads: calls are serialised.
-// Precondition: why_not_checkable(test, config) is empty.
+// Runs Relacy on `test`; a test it cannot check comes back with `error` set
+// to why_not_checkable's reason. Safe to call from any thread: calls are
+// serialised, since Relacy keeps one global context.
 ModelResult model_check(const Test &test, const ModelConfig &config, const Substitution &substitution = {});
 
 class RelacyBackend : public Backend {
