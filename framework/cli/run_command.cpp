@@ -6,6 +6,7 @@
 #include "session.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 namespace fencelab::cli {
@@ -27,7 +28,10 @@ int run_command(const std::vector<std::string> &args) {
   auto options = read_run_options(*vm);
   read_model_options(*vm, options);
   Session session(options);
-  session.validate(tests);
+  auto names = (*vm)["test"].as<std::vector<std::string>>();
+  bool from_directory =
+      std::any_of(names.begin(), names.end(), [](const std::string &a) { return std::filesystem::is_directory(a); });
+  session.validate(tests, from_directory);
 
   std::vector<TestResult> results;
   for (const auto &t : tests) {

@@ -24,14 +24,14 @@ Session::~Session() = default;
 bool Session::uses_hardware() const { return options_.backends != BackendChoice::relacy; }
 bool Session::uses_model() const { return options_.backends != BackendChoice::hardware; }
 
-void Session::validate(const std::vector<Test> &tests) const {
+void Session::validate(const std::vector<Test> &tests, bool skip_too_wide) const {
   const RunConfig &c = options_.config;
   if (!uses_hardware())
     return;
   auto cpus = hardware::HardwareBackend::selected_cpus(c);
   bool heavy_used = false;
   for (const auto &t : tests) {
-    if (t.threads.size() > cpus.size())
+    if (t.threads.size() > cpus.size() && !skip_too_wide)
       throw UsageError(t.name + " needs " + std::to_string(t.threads.size()) + " CPUs but " +
                        (c.cpus.empty() ? "this process may use only " : "--cpus gives only ") +
                        std::to_string(cpus.size()));

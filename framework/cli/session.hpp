@@ -18,8 +18,10 @@ public:
 
   const RunConfig &config() const { return options_.config; }
 
-  // Throws UsageError when the request cannot be run here at all.
-  void validate(const std::vector<Test> &tests) const;
+  // Throws UsageError when the request cannot be run here at all. With
+  // `skip_too_wide` (tests found in a directory), a test needing more CPUs
+  // than given is left to run as unsupported instead of failing the request.
+  void validate(const std::vector<Test> &tests, bool skip_too_wide = false) const;
   TestResult run(const Test &test);
   bool uses_hardware() const;
   bool uses_model() const;
