@@ -31,11 +31,11 @@ int check_command(const std::vector<std::string> &args) {
   auto vm = parse_command("check", args, desc, positional, "NAME|FILE|DIR... [options]");
   if (!vm)
     return 0;
+  auto options = read_run_options(*vm);
+  read_model_options(*vm, options);
+  options.backends = BackendChoice::relacy;
+  Session session(options);
   if (vm->count("summary")) {
-    auto options = read_run_options(*vm);
-    read_model_options(*vm, options);
-    options.backends = BackendChoice::relacy;
-    Session session(options);
     std::filesystem::path dir = (*vm)["summary"].as<std::string>();
     if (!std::filesystem::is_directory(dir))
       throw UsageError("--summary: " + dir.string() + " is not a directory");
@@ -44,10 +44,6 @@ int check_command(const std::vector<std::string> &args) {
   if (!vm->count("test"))
     throw UsageError("check: name at least one test, .litmus file or directory");
   auto tests = select_tests((*vm)["test"].as<std::vector<std::string>>());
-  auto options = read_run_options(*vm);
-  read_model_options(*vm, options);
-  options.backends = BackendChoice::relacy;
-  Session session(options);
   bool verbose = (*vm)["verbose"].as<bool>();
 
   auto start = std::chrono::steady_clock::now();

@@ -163,7 +163,8 @@ void Session::attach_control(TestResult &real) {
                             control.tally.positive + control.tally.negative, control.tally.positive, text);
 }
 
-std::filesystem::path Session::write_results(const std::string &command, const std::vector<TestResult> &results) const {
+std::filesystem::path Session::write_results(const std::string &command, const std::vector<TestResult> &results,
+                                             const nlohmann::json &extra) const {
   std::filesystem::path path;
   if (options_.json_path) {
     path = *options_.json_path;
@@ -171,7 +172,9 @@ std::filesystem::path Session::write_results(const std::string &command, const s
     auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     path = std::filesystem::path("results") / fmt::format("{}-{:%Y%m%d-%H%M%S}.json", command, fmt::gmtime(now));
   }
-  report::write_json_atomically(path, report::result_document(command, machine_json(), options_.config, results));
+  auto doc = report::result_document(command, machine_json(), options_.config, results);
+  doc.update(extra);
+  report::write_json_atomically(path, doc);
   return path;
 }
 

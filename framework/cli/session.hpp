@@ -40,7 +40,9 @@ public:
   void attach_control(TestResult &result);
 
   // Writes the result document; returns the path written.
-  std::filesystem::path write_results(const std::string &command, const std::vector<TestResult> &results) const;
+  // `extra` fields are merged into the document's top level.
+  std::filesystem::path write_results(const std::string &command, const std::vector<TestResult> &results,
+                                      const nlohmann::json &extra = nlohmann::json::object()) const;
 
 private:
   CommonOptions options_;

@@ -6,13 +6,11 @@
 #include "commands.hpp"
 #include "family.hpp"
 #include "grid.hpp"
-#include "json_report.hpp"
 #include "cli_error.hpp"
 #include "session.hpp"
 
 #include <fmt/core.h>
 #include <fmt/ranges.h>
-#include <fstream>
 #include <sstream>
 
 namespace fencelab::cli {
@@ -95,13 +93,9 @@ int window_command(const std::vector<std::string> &args) {
     heavies.push_back({{"heavy", entry.name}, {"calls", l.calls}, {"median_ns", l.median_ns}, {"p99_ns", l.p99_ns},
                        {"call_interrupts_per_cpu", cal}, {"window_exceeds_latency", reachable}});
   }
-  auto path = session.write_results("window", results);
-  // The sweep summary rides along in the same document.
-  std::ifstream in(path);
-  auto doc = nlohmann::json::parse(in);
-  in.close();
-  doc["window"] = {{"technique", "plain"}, {"sweep", sweep}, {"window_ns", window}, {"heavy_barriers", heavies}};
-  report::write_json_atomically(path, doc);
+  auto path = session.write_results(
+      "window", results,
+      {{"window", {{"technique", "plain"}, {"sweep", sweep}, {"window_ns", window}, {"heavy_barriers", heavies}}}});
   fmt::print("\nResults written to {}\n", path.string());
   return 0;
 }
