@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace fencelab {
@@ -30,12 +31,19 @@ struct RunStats {
   // Function-call interrupts (x86 "CAL") raised per CPU during the run, where
   // the kernel reports them: a PRIVATE_EXPEDITED call IPIs the running partner.
   std::vector<std::uint64_t> call_interrupts;
-  std::vector<Witness> witnesses; // the first few positive outcomes
+  std::vector<Witness> witnesses;               // the first few positive outcomes
   std::optional<double> first_positive_seconds; // from the start of the run
+  std::string mode;                             // how the hardware ran it: "batch" or "perpetual"
+  // Perpetual mode: a thread read a location's sequence numbers out of order.
+  // Coherence forbids it, and the outcome inference relies on it never happening.
+  std::uint64_t coherence_violations = 0;
 };
 
 struct Histogram {
   std::map<Outcome, std::uint64_t> counts;
+  // Iterations whose outcome was not recorded, only known not to satisfy the
+  // condition: perpetual mode infers the condition's outcome and nothing else.
+  std::uint64_t unclassified = 0;
   RunStats stats;
 
   void add(const Outcome &o, std::uint64_t n = 1) { counts[o] += n; }

@@ -29,6 +29,19 @@ constexpr auto enum_names(MembarrierModel) {
   return std::array<NameOf<M>, 2>{{{M::precise, "precise"}, {M::stock, "stock"}}};
 }
 
+// How the hardware backend runs a test. `batch` runs packed, freshly reset
+// instances between rendezvous and records every outcome. `perpetual` (as in
+// PerpLE, MICRO 2020) lets the threads run on without a rendezvous, each store
+// writing its iteration's sequence number, and infers afterwards which
+// iterations completed the condition's outcome; it applies to the tests
+// perpetual_plan accepts. `auto`: perpetual where it applies, batch elsewhere.
+enum class HardwareMode { automatic, batch, perpetual };
+
+constexpr auto enum_names(HardwareMode) {
+  using M = HardwareMode;
+  return std::array<NameOf<M>, 3>{{{M::automatic, "auto"}, {M::batch, "batch"}, {M::perpetual, "perpetual"}}};
+}
+
 struct ModelConfig {
   SearchMode search = SearchMode::full;
   unsigned context_bound = 2;
@@ -38,16 +51,18 @@ struct ModelConfig {
 
 // Everything a backend needs to know about how to run; the CLI fills it in.
 struct RunConfig {
-  std::vector<int> cpus;              // CPUs to pin to, in order; empty: all online CPUs
-  double budget_seconds = 1.0;        // per test; ignored when iterations != 0
-  std::uint64_t iterations = 0;       // per test; 0: run for the budget
+  std::vector<int> cpus;        // CPUs to pin to, in order; empty: all online CPUs
+  double budget_seconds = 1.0;  // per test; ignored when iterations != 0
+  std::uint64_t iterations = 0; // per test; 0: run for the budget
   HeavyBarrier heavy = HeavyBarrier::private_expedited;
-  std::size_t instances_per_batch = 256; // packed test instances between two rendezvous
-  std::size_t stride_bytes = 8;       // distance between one location's copies in a batch
-  bool preload = false;              // each thread reads the next batch's locations first
-  std::uint32_t stagger_ns = 50;      // range of each thread's random start delay per batch
-  bool stop_on_positive = false;      // end a run once the condition has been seen (time to first)
-  Substitution substitution;          // plants and shams; empty: every fence is itself
+  HardwareMode mode = HardwareMode::automatic;
+  std::size_t instances_per_batch = 256; // batch mode: packed test instances between two rendezvous
+  std::size_t chunk = 4096;              // perpetual mode: iterations between two rendezvous
+  std::size_t stride_bytes = 8;          // distance between one location's copies in a batch
+  bool preload = false;                  // each thread reads the next batch's locations first
+  std::uint32_t stagger_ns = 50;         // range of each thread's random start delay per batch
+  bool stop_on_positive = false;         // end a run once the condition has been seen (time to first)
+  Substitution substitution;             // plants and shams; empty: every fence is itself
   ModelConfig model;
 };
 

@@ -3,6 +3,7 @@
 #include "affinity.hpp"
 #include "batch_runner.hpp"
 #include "membarrier.hpp"
+#include "perpetual_runner.hpp"
 #include "worker_pool.hpp"
 
 #include <algorithm>
@@ -41,6 +42,22 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
     pool_ = std::make_unique<WorkerPool>(cpus);
   if (!pool_->pin_error().empty())
     return Unsupported{pool_->pin_error()};
+  auto heavy = platform::heavy_barrier_function(config.heavy);
+  if (config.mode != HardwareMode::batch) {
+    auto plan = plan_perpetual(test);
+    if (const auto *p = std::get_if<PerpetualPlan>(&plan)) {
+      PerpetualRunOptions options;
+      options.chunk = config.chunk;
+      options.budget_seconds = config.budget_seconds;
+      options.iterations = config.iterations;
+      options.heavy = heavy;
+      options.substitution = config.substitution;
+      options.stop_on_positive = config.stop_on_positive;
+      return run_perpetual(*pool_, test, *p, options);
+    }
+    if (config.mode == HardwareMode::perpetual)
+      return Unsupported{"perpetual mode: " + std::get<std::string>(plan)};
+  }
   BatchRunOptions options;
   options.instances_per_batch = config.instances_per_batch;
   options.stride_bytes = config.stride_bytes;
@@ -48,10 +65,13 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
   options.preload = config.preload;
   options.budget_seconds = config.budget_seconds;
   options.iterations = config.iterations;
-  options.heavy = platform::heavy_barrier_function(config.heavy);
+  options.heavy = heavy;
   options.substitution = config.substitution;
   options.stop_on_positive = config.stop_on_positive;
-  return run_batches(*pool_, test, options);
+  auto result = run_batches(*pool_, test, options);
+  if (auto *h = std::get_if<Histogram>(&result))
+    h->stats.mode = "batch (" + std::to_string(config.instances_per_batch) + " instances per batch)";
+  return result;
 }
 
 } // namespace fencelab::hardware

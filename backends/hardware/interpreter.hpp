@@ -21,7 +21,7 @@ struct LatencySamples {
 struct BatchArgs {
   const LoweredOp *ops;
   std::size_t op_count;
-  char *memory;     // instance 0's copies; instance k is k * stride further
+  char *memory; // instance 0's copies; instance k is k * stride further
   std::size_t stride;
   Value *registers; // this thread's registers, `register_count` per instance
   int register_count;
@@ -34,6 +34,47 @@ inline void spin_ticks(std::uint64_t n) {
   std::uint64_t end = platform::ticks() + n;
   while (platform::ticks() < end)
     platform::compiler_barrier();
+}
+
+// The ops that touch no test location: fences, their plants and shams.
+// Returns 1 when a heavy-barrier call failed.
+inline std::uint64_t execute_fence(const LoweredOp &op, platform::HeavyBarrierFn heavy, LatencySamples &latency) {
+  switch (op.action) {
+  case Action::nothing:
+    break;
+  case Action::compiler_barrier:
+    platform::compiler_barrier();
+    break;
+  case Action::smp_mb:
+    platform::smp_mb();
+    break;
+  case Action::mfence:
+    platform::mfence();
+    break;
+  case Action::smp_wmb:
+    platform::smp_wmb();
+    break;
+  case Action::smp_rmb:
+    platform::smp_rmb();
+    break;
+  case Action::heavy: {
+    std::uint64_t t0 = platform::ticks();
+    std::uint64_t failed = heavy() != 0;
+    latency.ticks[latency.count++ & latency.mask] = platform::ticks() - t0;
+    return failed;
+  }
+  case Action::spin:
+    spin_ticks(op.ticks);
+    break;
+  case Action::mb_spin_mb:
+    platform::smp_mb();
+    spin_ticks(op.ticks);
+    platform::smp_mb();
+    break;
+  default: // accesses and jumps belong to the caller's loop
+    break;
+  }
+  return 0;
 }
 
 // Returns the number of heavy-barrier calls that failed (they must be 0).
@@ -65,36 +106,8 @@ inline std::uint64_t run_batch(const BatchArgs &a) {
       case Action::jump:
         pc = static_cast<std::size_t>(op.target);
         break;
-      case Action::nothing:
-        break;
-      case Action::compiler_barrier:
-        platform::compiler_barrier();
-        break;
-      case Action::smp_mb:
-        platform::smp_mb();
-        break;
-      case Action::mfence:
-        platform::mfence();
-        break;
-      case Action::smp_wmb:
-        platform::smp_wmb();
-        break;
-      case Action::smp_rmb:
-        platform::smp_rmb();
-        break;
-      case Action::heavy: {
-        std::uint64_t t0 = platform::ticks();
-        failures += a.heavy() != 0;
-        a.latency->ticks[a.latency->count++ & a.latency->mask] = platform::ticks() - t0;
-        break;
-      }
-      case Action::spin:
-        spin_ticks(op.ticks);
-        break;
-      case Action::mb_spin_mb:
-        platform::smp_mb();
-        spin_ticks(op.ticks);
-        platform::smp_mb();
+      default:
+        failures += execute_fence(op, a.heavy, *a.latency);
         break;
       }
     }

@@ -19,8 +19,14 @@ void add_run_options(po::options_description &desc, double default_budget) {
        ("how membarrier() runs: " + enum_choices<HeavyBarrier>() + " (default " +
         std::string(to_string(defaults.heavy)) + ")")
            .c_str()) //
+      ("mode", po::value<std::string>()->default_value(std::string(to_string(defaults.mode))),
+       "hardware mode: batch (fresh packed instances, every outcome recorded), perpetual (no rendezvous, "
+       "sequence-numbered stores, the condition's outcome inferred; two-thread straight-line tests), or auto "
+       "(perpetual where it applies)") //
       ("batch", po::value<std::size_t>()->default_value(defaults.instances_per_batch),
-       "test instances packed between two rendezvous") //
+       "batch mode: test instances packed between two rendezvous") //
+      ("chunk", po::value<std::size_t>()->default_value(defaults.chunk),
+       "perpetual mode: iterations each thread runs between two rendezvous") //
       ("stride", po::value<std::size_t>()->default_value(defaults.stride_bytes),
        "bytes between one location's copies in a batch (8: packed, 64: one per cache line)") //
       ("preload", po::value<bool>()->default_value(defaults.preload),
@@ -66,6 +72,16 @@ CommonOptions read_run_options(const po::variables_map &vm) {
   c.instances_per_batch = vm["batch"].as<std::size_t>();
   if (c.instances_per_batch == 0 || c.instances_per_batch > (1u << 20))
     throw UsageError("--batch: must be between 1 and 1048576");
+  {
+    auto text = vm["mode"].as<std::string>();
+    auto mode = parse_enum<HardwareMode>(text);
+    if (!mode)
+      throw UsageError("--mode: unknown mode '" + text + "' (choose " + enum_choices<HardwareMode>() + ")");
+    c.mode = *mode;
+  }
+  c.chunk = vm["chunk"].as<std::size_t>();
+  if (c.chunk == 0 || c.chunk > (1u << 22))
+    throw UsageError("--chunk: must be between 1 and 4194304");
   c.stride_bytes = vm["stride"].as<std::size_t>();
   if (c.stride_bytes < 8 || c.stride_bytes % 8 != 0 || c.stride_bytes > 4096)
     throw UsageError("--stride: must be a multiple of 8 between 8 and 4096");

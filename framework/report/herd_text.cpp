@@ -51,6 +51,8 @@ void write_herd_block(std::ostream &out, const TestResult &r, const HerdTextOpti
     bool positive = t.condition.filter.holds(outcome) && t.condition.prop.holds(outcome);
     fmt::print(out, "{:<12}{}>{}\n", count, positive ? '*' : ':', outcome_text(t, outcome));
   }
+  if (h.unclassified != 0)
+    fmt::print(out, "{:<12}:>(not recorded: perpetual mode infers only the condition's outcome)\n", h.unclassified);
   bool validated = t.condition.validated(r.tally.positive, r.tally.negative);
   fmt::print(out, "{}\n", validated ? "Ok" : "No");
   fmt::print(out, "Witnesses\nPositive: {}, Negative: {}\n", r.tally.positive, r.tally.negative);
@@ -77,6 +79,11 @@ void write_herd_block(std::ostream &out, const TestResult &r, const HerdTextOpti
   if (r.verdict == Verdict::violation)
     for (const auto &w : h.stats.witnesses)
       fmt::print(out, "Witness {} batch {} instance {}: {}\n", t.name, w.batch, w.instance, outcome_text(t, w.values));
+  if (!h.stats.mode.empty())
+    fmt::print(out, "Mode {} {}\n", t.name, h.stats.mode);
+  if (h.stats.coherence_violations != 0)
+    fmt::print(out, "Coherence {} {} reads out of order (perpetual counts rest on coherence)\n", t.name,
+               h.stats.coherence_violations);
   fmt::print(out, "Time {} {:.2f}\n", t.name, h.stats.seconds);
   if (options.rates && h.stats.seconds > 0)
     fmt::print(out, "Rate {} {:.3g} iterations/s {:.3g} weak/s\n", t.name, h.stats.iterations / h.stats.seconds,

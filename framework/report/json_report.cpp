@@ -23,11 +23,16 @@ nlohmann::json histogram_json(const Test &t, const Histogram &h) {
 }
 
 nlohmann::json power_json(const Power &p) {
-  return {{"label", to_string(p.label)}, {"sham", p.sham},
-          {"iterations", p.iterations},  {"weak", p.weak},
-          {"sham_iterations", p.sham_iterations}, {"sham_weak", p.sham_weak},
-          {"sham_rate", p.sham_rate},    {"expected_weak", p.expected},
-          {"p_zero", p.p_zero},          {"confidence", p.confidence}};
+  return {{"label", to_string(p.label)},
+          {"sham", p.sham},
+          {"iterations", p.iterations},
+          {"weak", p.weak},
+          {"sham_iterations", p.sham_iterations},
+          {"sham_weak", p.sham_weak},
+          {"sham_rate", p.sham_rate},
+          {"expected_weak", p.expected},
+          {"p_zero", p.p_zero},
+          {"confidence", p.confidence}};
 }
 
 nlohmann::json test_result_json(const TestResult &r) {
@@ -69,6 +74,8 @@ nlohmann::json test_result_json(const TestResult &r) {
   }
   const Histogram &h = *r.histogram;
   j["histogram"] = histogram_json(t, h);
+  j["unclassified"] = h.unclassified;
+  j["mode"] = h.stats.mode;
   j["positive"] = r.tally.positive;
   j["negative"] = r.tally.negative;
   j["observation"] = to_string(r.observation);
@@ -81,10 +88,13 @@ nlohmann::json test_result_json(const TestResult &r) {
         {"calls", l->calls}, {"min", l->min_ns}, {"median", l->median_ns}, {"p99", l->p99_ns}, {"max", l->max_ns}};
   if (!h.stats.call_interrupts.empty())
     evidence["call_interrupts_per_cpu"] = h.stats.call_interrupts;
+  if (h.stats.coherence_violations != 0)
+    evidence["coherence_violations"] = h.stats.coherence_violations;
   if (!h.stats.witnesses.empty()) {
     evidence["witnesses"] = nlohmann::json::array();
     for (const auto &w : h.stats.witnesses)
-      evidence["witnesses"].push_back({{"batch", w.batch}, {"instance", w.instance}, {"values", outcome_text(t, w.values)}});
+      evidence["witnesses"].push_back(
+          {{"batch", w.batch}, {"instance", w.instance}, {"values", outcome_text(t, w.values)}});
   }
   j["evidence"] = evidence;
   if (h.stats.seconds > 0) {
@@ -99,6 +109,8 @@ nlohmann::json config_json(const RunConfig &c) {
           {"budget_seconds", c.budget_seconds},
           {"iterations", c.iterations},
           {"heavy", to_string(c.heavy)},
+          {"mode", to_string(c.mode)},
+          {"chunk", c.chunk},
           {"instances_per_batch", c.instances_per_batch},
           {"stride_bytes", c.stride_bytes},
           {"stagger_ns", c.stagger_ns},
@@ -115,8 +127,8 @@ nlohmann::json result_document(const std::string &command, const nlohmann::json 
   nlohmann::json doc;
   doc["fencelab"] = FENCELAB_VERSION;
   doc["command"] = command;
-  doc["created"] = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(
-                                                            std::chrono::system_clock::now())));
+  doc["created"] = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                               fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
   doc["machine"] = machine;
   doc["config"] = config_json(config);
   doc["tests"] = nlohmann::json::array();

@@ -29,29 +29,62 @@ Histogram run_or_skip(const Test &t, const RunConfig &c) {
   return std::get<Histogram>(result);
 }
 
-class FamilyOnHardware : public ::testing::TestWithParam<fencelab::Test> {};
+class FamilyOnHardware : public ::testing::TestWithParam<std::tuple<fencelab::Test, HardwareMode>> {};
 
 TEST_P(FamilyOnHardware, ForbiddenNeverAppearsAndCountsAddUp) {
-  const fencelab::Test &t = GetParam();
+  const fencelab::Test &t = std::get<0>(GetParam());
   RunConfig c = small_run(t);
+  c.mode = std::get<1>(GetParam());
   if (auto why = backend().why_unsupported(t, c); !why.empty())
     GTEST_SKIP() << why;
   Histogram h = run_or_skip(t, c);
   EXPECT_EQ(h.stats.iterations, c.iterations);
   EXPECT_EQ(h.total(), c.iterations);
   auto counted = tally(t, h);
-  std::cout << t.name << ": " << counted.positive << " weak of " << h.total() << '\n';
+  std::cout << t.name << " (" << h.stats.mode << "): " << counted.positive << " weak of " << h.total() << '\n';
+  EXPECT_EQ(h.stats.mode.rfind(to_string(c.mode), 0), 0u) << h.stats.mode;
+  EXPECT_EQ(h.stats.coherence_violations, 0u);
   if (t.expectation->result == Observation::never) {
     EXPECT_EQ(counted.positive, 0u) << t.name << " showed its forbidden outcome";
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(SBandMP, FamilyOnHardware, ::testing::ValuesIn(all_family_tests()),
+INSTANTIATE_TEST_SUITE_P(SBandMP, FamilyOnHardware,
+                         ::testing::Combine(::testing::ValuesIn(all_family_tests()),
+                                            ::testing::Values(HardwareMode::batch, HardwareMode::perpetual)),
                          [](const auto &info) {
-                           std::string n = info.param.name;
+                           std::string n =
+                               std::get<0>(info.param).name + "_" + std::string(to_string(std::get<1>(info.param)));
                            std::replace(n.begin(), n.end(), '+', '_');
                            return n;
                          });
+
+TEST(HardwareBackend, PerpetualModeRefusedIsUnsupportedAndAutoFallsBackToBatch) {
+  fencelab::Test t = make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier);
+  t.observed_locations = {0}; // final memory: perpetual mode keeps none
+  RunConfig c;
+  c.iterations = 1000;
+  c.mode = HardwareMode::perpetual;
+  auto refused = backend().run(t, c);
+  ASSERT_TRUE(std::holds_alternative<Unsupported>(refused));
+  EXPECT_NE(std::get<Unsupported>(refused).reason.find("perpetual"), std::string::npos);
+  c.mode = HardwareMode::automatic;
+  Histogram h = run_or_skip(t, c);
+  EXPECT_EQ(h.stats.mode.rfind("batch", 0), 0u) << h.stats.mode;
+  EXPECT_EQ(h.total(), 1000u);
+}
+
+TEST(HardwareBackend, PerpetualIterationsAreExactAcrossAShortLastChunk) {
+  fencelab::Test t = make_family_test(Shape::sb, FenceKind::smp_mb, FenceKind::barrier);
+  RunConfig c;
+  c.mode = HardwareMode::perpetual;
+  c.chunk = 1000;
+  c.iterations = 2500;
+  Histogram h = run_or_skip(t, c);
+  EXPECT_EQ(h.stats.iterations, 2500u);
+  EXPECT_EQ(h.stats.batches, 3u);
+  EXPECT_EQ(h.total(), 2500u);
+}
 
 TEST(HardwareBackend, BranchesAndRegisterResetPerInstance) {
   // x=1; r0=x; if (r0 == 2) { y=5; r1=y }: the branch is never taken, so r1
@@ -61,8 +94,8 @@ TEST(HardwareBackend, BranchesAndRegisterResetPerInstance) {
   t.locations = {{"x", 0}, {"y", 0}};
   ThreadCode code;
   code.registers = {"r0", "r1"};
-  code.ops = {Op::store(0, 1), Op::load(0, 0), Op{OpKind::jump_unless, -1, 0, 2, FenceKind::none, 5},
-              Op::store(1, 5), Op::load(1, 1)};
+  code.ops = {Op::store(0, 1), Op::load(0, 0), Op{OpKind::jump_unless, -1, 0, 2, FenceKind::none, 5}, Op::store(1, 5),
+              Op::load(1, 1)};
   t.threads = {code};
   t.observed_locations = {1};
   RunConfig c;

@@ -1,0 +1,189 @@
+#include "perpetual_runner.hpp"
+
+#include "perpetual_count.hpp"
+#include "perpetual_loop.hpp"
+#include "program.hpp"
+#include "rendezvous.hpp"
+#include "run_support.hpp"
+#include "timed_start.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+namespace fencelab::hardware {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Two lines per location: x86 prefetches lines in adjacent pairs, and two
+// locations on one pair would add coherence traffic the test does not have.
+constexpr std::size_t location_bytes = 128;
+
+struct PerpetualRun {
+  static constexpr int threads = 2;
+  static constexpr std::size_t max_witnesses = 16;
+
+  const Test &test;
+  const PerpetualPlan &plan;
+  const PerpetualRunOptions &options;
+  double tick_rate = platform::ticks_per_microsecond();
+  InstanceLayout layout;
+  std::vector<Program> programs;
+  std::unique_ptr<char[], FreeDeleter> memory;
+  std::vector<std::unique_ptr<Value[], FreeDeleter>> logs;
+  Rendezvous rendezvous{threads};
+  TimedStart start{static_cast<std::uint64_t>(tick_rate * options.start_margin_us)};
+  std::uint64_t start_tick = platform::ticks();
+  std::atomic<std::uint64_t> first_positive{0};
+
+  // Written by worker 0 between chunks, read by both after the start rendezvous.
+  alignas(128) bool stop = false;
+  std::size_t length = 0;
+  Value base = 0; // sequence number before the chunk's first
+
+  // Per worker, merged after the run.
+  std::vector<LatencyRing> latency;
+  std::uint64_t positive[threads] = {};
+  std::uint64_t coherence_violations[threads] = {};
+  std::uint64_t failures[threads] = {};
+  std::vector<Witness> witnesses[threads];
+
+  // Worker 0's bookkeeping, on a line of its own.
+  alignas(128) std::uint64_t started = 0;
+  std::uint64_t chunks = 0;
+  Clock::time_point deadline;
+
+  PerpetualRun(const Test &t, const PerpetualPlan &p, const PerpetualRunOptions &o)
+      : test(t), plan(p), options(o), layout(make_layout(t, 1, location_bytes)) {
+    memory = aligned_array<char>(layout.bytes()); // zero: "no store seen yet"
+    for (int th = 0; th < threads; ++th) {
+      const auto &code = t.threads[static_cast<std::size_t>(th)];
+      programs.push_back(lower(code, layout, o.substitution, tick_rate / 1000.0));
+      latency.emplace_back(calls_heavy(programs.back()));
+      logs.push_back(aligned_array<Value>(std::max<std::size_t>(1, code.registers.size()) * o.chunk));
+      witnesses[th].reserve(max_witnesses);
+    }
+  }
+
+  void plan_next_chunk() {
+    std::size_t next = options.chunk;
+    bool done = false;
+    if (options.iterations != 0) {
+      std::uint64_t left = options.iterations - started;
+      next = static_cast<std::size_t>(std::min<std::uint64_t>(left, options.chunk));
+      done = left == 0;
+    } else {
+      done = Clock::now() >= deadline;
+    }
+    if (options.stop_on_positive && first_positive.load(std::memory_order_relaxed) != 0)
+      done = true;
+    if (next != length)
+      length = next;
+    if (done != stop)
+      stop = done;
+    if (!stop) {
+      started += length;
+      ++chunks;
+    }
+  }
+
+  void count(int self, std::size_t n, Value chunk_base, std::uint64_t chunk, std::uint64_t end_tick) {
+    ChunkLogs l{logs[0].get(), logs[1].get(), n, chunk_base};
+    std::size_t t = static_cast<std::size_t>(self);
+    std::size_t begin = n * t / threads, end = n * (t + 1) / threads;
+    ChunkCount c = count_chunk(plan, l, begin, end);
+    positive[t] += c.positive;
+    coherence_violations[t] += c.coherence_violations;
+    if (c.positive == 0)
+      return;
+    if (witnesses[t].size() < max_witnesses)
+      witnesses[t].push_back({chunk, c.first_positive, plan.positive});
+    // The chunk's end: when the positive appeared is known to within a chunk.
+    std::uint64_t none = 0;
+    if (first_positive.load(std::memory_order_relaxed) == 0)
+      first_positive.compare_exchange_strong(none, end_tick);
+  }
+
+  void worker(int self) {
+    const Program &program = programs[static_cast<std::size_t>(self)];
+    ChunkArgs args{program.ops.data(),
+                   program.ops.size(),
+                   memory.get(),
+                   logs[static_cast<std::size_t>(self)].get(),
+                   0,
+                   0,
+                   options.heavy,
+                   latency[static_cast<std::size_t>(self)].samples()};
+    std::uint64_t round = 0;
+    if (self == 0)
+      plan_next_chunk();
+    for (;;) {
+      rendezvous.arrive_and_wait(self, ++round);
+      if (self == 0)
+        start.publish(round);
+      start.wait(round, 0);
+      if (stop)
+        break;
+      // Copied now: worker 0 plans the next chunk while the other still counts this one.
+      std::size_t n = length;
+      Value chunk_base = base;
+      std::uint64_t chunk = chunks - 1;
+      args.length = n;
+      args.first = chunk_base + 1;
+      failures[self] += run_chunk(args);
+      std::uint64_t end_tick = platform::ticks();
+      rendezvous.arrive_and_wait(self, ++round);
+      count(self, n, chunk_base, chunk, end_tick);
+      if (self == 0) {
+        base += static_cast<Value>(n);
+        plan_next_chunk();
+      }
+    }
+  }
+};
+
+} // namespace
+
+BackendResult run_perpetual(WorkerPool &pool, const Test &test, const PerpetualPlan &plan,
+                            const PerpetualRunOptions &options) {
+  PerpetualRun run(test, plan, options);
+  bool heavy = std::any_of(run.programs.begin(), run.programs.end(), calls_heavy);
+  InterruptDelta interrupts(heavy);
+  run.start_tick = platform::ticks();
+  auto start = Clock::now();
+  run.deadline =
+      start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.budget_seconds));
+  pool.run(PerpetualRun::threads, [&](int self) { run.worker(self); });
+  double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+
+  std::uint64_t failed = run.failures[0] + run.failures[1];
+  if (failed != 0)
+    return Unsupported{"the heavy barrier failed " + std::to_string(failed) + " times during the run"};
+
+  Histogram h;
+  std::uint64_t positive = run.positive[0] + run.positive[1];
+  if (positive != 0)
+    h.add(plan.positive, positive);
+  h.unclassified = run.started - positive;
+  h.stats.iterations = run.started;
+  h.stats.batches = run.chunks;
+  h.stats.seconds = seconds;
+  h.stats.mode = "perpetual (" + std::to_string(options.chunk) + " iterations per chunk)";
+  h.stats.coherence_violations = run.coherence_violations[0] + run.coherence_violations[1];
+  if (auto first = run.first_positive.load())
+    h.stats.first_positive_seconds = static_cast<double>(first - run.start_tick) / (run.tick_rate * 1e6);
+  if (heavy) {
+    std::vector<const LatencySamples *> rings;
+    for (const auto &l : run.latency)
+      rings.push_back(&l.get());
+    h.stats.heavy_latency = summarise_latency(rings, run.tick_rate / 1000.0);
+  }
+  h.stats.call_interrupts = interrupts.delta();
+  for (const auto &w : run.witnesses)
+    for (const auto &one : w)
+      if (h.stats.witnesses.size() < PerpetualRun::max_witnesses)
+        h.stats.witnesses.push_back(one);
+  return h;
+}
+
+} // namespace fencelab::hardware

@@ -1,0 +1,27 @@
+#pragma once
+// Perpetual mode: two pinned threads run their ops without a rendezvous for a
+// chunk of iterations, then both count the chunk (perpetual_count.hpp) and
+// start the next. Sequence numbers keep rising across chunks, so no location
+// is ever reset.
+#include "backend.hpp"
+#include "membarrier.hpp"
+#include "perpetual_plan.hpp"
+#include "worker_pool.hpp"
+
+namespace fencelab::hardware {
+
+struct PerpetualRunOptions {
+  std::size_t chunk = 4096; // iterations per thread between two rendezvous
+  double start_margin_us = 0.5;
+  double budget_seconds = 1.0;
+  std::uint64_t iterations = 0; // anchor iterations; 0: run for the budget
+  platform::HeavyBarrierFn heavy = nullptr;
+  Substitution substitution;
+  bool stop_on_positive = false;
+};
+
+// Runs `test` (for which `plan` was made) on the first two workers of `pool`.
+BackendResult run_perpetual(WorkerPool &pool, const Test &test, const PerpetualPlan &plan,
+                            const PerpetualRunOptions &options);
+
+} // namespace fencelab::hardware

@@ -1,0 +1,192 @@
+#include "family.hpp"
+#include "litmus_parser.hpp"
+#include "perpetual_count.hpp"
+#include "perpetual_plan.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace fencelab::hardware {
+namespace {
+
+PerpetualPlan plan_of(const Test &t) {
+  auto p = plan_perpetual(t);
+  EXPECT_TRUE(std::holds_alternative<PerpetualPlan>(p))
+      << (std::holds_alternative<std::string>(p) ? std::get<std::string>(p) : "");
+  return std::holds_alternative<PerpetualPlan>(p) ? std::get<PerpetualPlan>(p) : PerpetualPlan{};
+}
+
+std::string refusal(const std::string &litmus) {
+  auto p = plan_perpetual(parse_litmus(litmus, "t.litmus"));
+  return std::holds_alternative<std::string>(p) ? std::get<std::string>(p) : "";
+}
+
+TEST(PerpetualPlan, StoreBufferingNeedsBothReadsNotToSeeTheOtherStore) {
+  auto p = plan_of(make_family_test(Shape::sb, FenceKind::smp_mb, FenceKind::barrier));
+  ASSERT_EQ(p.anchor.size(), 1u);
+  ASSERT_EQ(p.partner.size(), 1u);
+  EXPECT_FALSE(p.anchor[0].seen);
+  EXPECT_FALSE(p.partner[0].seen);
+  EXPECT_TRUE(p.possible);
+  EXPECT_EQ(p.positive, (Outcome{0, 0}));
+}
+
+TEST(PerpetualPlan, MessagePassingConstrainsOnlyTheReader) {
+  auto p = plan_of(make_family_test(Shape::mp, FenceKind::barrier, FenceKind::barrier));
+  EXPECT_TRUE(p.anchor.empty());
+  ASSERT_EQ(p.partner.size(), 2u);
+  EXPECT_TRUE(p.partner[0].seen);  // r0 = y = 1
+  EXPECT_FALSE(p.partner[1].seen); // r1 = x = 0
+}
+
+const char *lb = R"(C LB
+{}
+P0(int *x, int *y) { int r0; r0 = READ_ONCE(*x); WRITE_ONCE(*y, 1); }
+P1(int *x, int *y) { int r0; r0 = READ_ONCE(*y); WRITE_ONCE(*x, 1); }
+exists (0:r0=1 /\ 1:r0=1)
+)";
+
+TEST(PerpetualPlan, AcceptsLoadBuffering) { EXPECT_EQ(refusal(lb), ""); }
+
+TEST(PerpetualPlan, ReadingOwnStoreIsDecidedByProgramOrder) {
+  auto p = plan_of(parse_litmus(R"(C own
+{}
+P0(int *x, int *y) { int r0; int r1; WRITE_ONCE(*x, 1); r0 = READ_ONCE(*x); r1 = READ_ONCE(*y); }
+P1(int *x, int *y) { WRITE_ONCE(*y, 1); }
+exists (0:r0=0 /\ 0:r1=0)
+)",
+                                "own.litmus"));
+  EXPECT_FALSE(p.possible); // r0 follows its own store of x: it can only read 1
+}
+
+TEST(PerpetualPlan, RefusesWhatItCannotInfer) {
+  EXPECT_NE(refusal(R"(C three
+{}
+P0(int *x) { WRITE_ONCE(*x, 1); }
+P1(int *x) { int r0; r0 = READ_ONCE(*x); }
+P2(int *x) { int r0; r0 = READ_ONCE(*x); }
+exists (1:r0=1 /\ 2:r0=0)
+)"),
+            "");
+  EXPECT_NE(refusal(R"(C branch
+{}
+P0(int *x, int *y) { int r0; r0 = READ_ONCE(*x); if (r0 == 1) { WRITE_ONCE(*y, 1); } }
+P1(int *x, int *y) { int r0; r0 = READ_ONCE(*y); WRITE_ONCE(*x, 1); }
+exists (0:r0=1 /\ 1:r0=1)
+)"),
+            "");
+  EXPECT_NE(refusal(R"(C final
+{}
+P0(int *x) { WRITE_ONCE(*x, 1); }
+P1(int *x) { WRITE_ONCE(*x, 2); }
+exists (x=1)
+)"),
+            "");
+  EXPECT_NE(refusal(R"(C disjunction
+{}
+P0(int *x, int *y) { int r0; WRITE_ONCE(*x, 1); r0 = READ_ONCE(*y); }
+P1(int *x, int *y) { int r0; WRITE_ONCE(*y, 1); r0 = READ_ONCE(*x); }
+exists (0:r0=0 \/ 1:r0=0)
+)"),
+            "");
+  EXPECT_NE(refusal(R"(C partial
+{}
+P0(int *x, int *y) { int r0; WRITE_ONCE(*x, 1); r0 = READ_ONCE(*y); }
+P1(int *x, int *y) { int r0; WRITE_ONCE(*y, 1); r0 = READ_ONCE(*x); }
+exists (0:r0=0)
+)"),
+            "");
+}
+
+// Coherent random logs: each column is a non-decreasing sequence of the
+// other thread's sequence numbers (base .. base + n).
+std::vector<Value> random_log(std::mt19937_64 &rng, int columns, std::size_t n, Value base) {
+  std::vector<Value> log(static_cast<std::size_t>(columns) * n);
+  for (int c = 0; c < columns; ++c) {
+    Value v = base - static_cast<Value>(rng() % 3);
+    for (std::size_t k = 0; k < n; ++k) {
+      v = std::min<Value>(base + static_cast<Value>(n), v + static_cast<Value>(rng() % 3));
+      log[static_cast<std::size_t>(c) * n + k] = std::max<Value>(0, v);
+    }
+  }
+  return log;
+}
+
+// The definition itself: anchor a counts when some partner j completes it.
+std::uint64_t brute_force(const PerpetualPlan &p, const ChunkLogs &l) {
+  std::uint64_t n = 0;
+  for (std::size_t a = 0; a < l.length; ++a) {
+    Value i = l.base + 1 + static_cast<Value>(a);
+    bool any = false;
+    for (std::size_t jl = 0; jl < l.length && !any; ++jl) {
+      Value j = l.base + 1 + static_cast<Value>(jl);
+      bool ok = p.possible;
+      for (const auto &c : p.anchor)
+        ok = ok && ((l.anchor[c.reg * l.length + a] >= j) == c.seen);
+      for (const auto &c : p.partner)
+        ok = ok && ((l.partner[c.reg * l.length + jl] >= i) == c.seen);
+      any = ok;
+    }
+    n += any;
+  }
+  return n;
+}
+
+void check_against_brute_force(const Test &t, int anchor_columns, int partner_columns) {
+  auto plan = plan_of(t);
+  std::mt19937_64 rng(11);
+  std::uint64_t total = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::size_t n = 1 + rng() % 40;
+    Value base = static_cast<Value>(rng() % 100);
+    auto a = random_log(rng, anchor_columns, n, base);
+    auto b = random_log(rng, partner_columns, n, base);
+    ChunkLogs logs{a.data(), b.data(), n, base};
+    std::size_t split = rng() % (n + 1);
+    auto left = count_chunk(plan, logs, 0, split), right = count_chunk(plan, logs, split, n);
+    auto expected = brute_force(plan, logs);
+    ASSERT_EQ(left.positive + right.positive, expected) << t.name << " round " << round;
+    EXPECT_EQ(left.coherence_violations + right.coherence_violations, 0u);
+    total += expected;
+  }
+  EXPECT_GT(total, 0u) << "the random logs never produced the outcome: the comparison proves nothing";
+}
+
+TEST(PerpetualCount, MatchesTheDefinitionOnStoreBuffering) {
+  check_against_brute_force(make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier), 1, 1);
+}
+
+TEST(PerpetualCount, MatchesTheDefinitionOnMessagePassing) {
+  check_against_brute_force(make_family_test(Shape::mp, FenceKind::barrier, FenceKind::barrier), 0, 2);
+}
+
+TEST(PerpetualCount, MatchesTheDefinitionOnLoadBuffering) {
+  check_against_brute_force(parse_litmus(lb, "lb.litmus"), 1, 1);
+}
+
+TEST(PerpetualCount, ReportsReadsOutOfCoherenceOrderOnce) {
+  auto plan = plan_of(make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier));
+  std::vector<Value> a{1, 3, 2, 4}, b{0, 0, 0, 0};
+  ChunkLogs logs{a.data(), b.data(), 4, 0};
+  auto whole = count_chunk(plan, logs, 0, 4);
+  auto left = count_chunk(plan, logs, 0, 2), right = count_chunk(plan, logs, 2, 4);
+  EXPECT_EQ(whole.coherence_violations, 1u);
+  EXPECT_EQ(left.coherence_violations + right.coherence_violations, 1u);
+}
+
+TEST(PerpetualCount, StoreBufferingByHand) {
+  // Thread 0 read y = 0,0,2,4 in iterations 1..4; thread 1 read x = 0,1,1,3.
+  // Anchor 1 (x=1): partner j=1 read x=0 < 1 and anchor read y=0 < 1: weak.
+  // Anchor 2: partner j with x < 2 are j=1..3; anchor read y=0: any j >= 1: weak.
+  // Anchor 3: read y=2, so j >= 3; partner 3 read x=1 < 3: weak.
+  // Anchor 4: read y=4, so j >= 5: none in the chunk.
+  auto plan = plan_of(make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier));
+  std::vector<Value> a{0, 0, 2, 4}, b{0, 1, 1, 3};
+  auto c = count_chunk(plan, {a.data(), b.data(), 4, 0}, 0, 4);
+  EXPECT_EQ(c.positive, 3u);
+  EXPECT_EQ(c.first_positive, 0u);
+}
+
+} // namespace
+} // namespace fencelab::hardware
