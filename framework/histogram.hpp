@@ -18,7 +18,7 @@ struct LatencySummary {
 // Where a positive outcome appeared, for a VIOLATION report.
 struct Witness {
   std::uint64_t batch = 0;
-  std::uint64_t instance = 0; // index within the batch
+  std::uint64_t instance = 0; // index within the batch (perpetual: iteration * instances + copy)
   Outcome values;             // the raw values read
 };
 

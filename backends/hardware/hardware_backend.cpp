@@ -48,6 +48,8 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
     if (const auto *p = std::get_if<PerpetualPlan>(&plan)) {
       PerpetualRunOptions options;
       options.chunk = config.chunk;
+      options.instances = config.instances_per_iteration;
+      options.stride_bytes = config.stride_bytes;
       options.budget_seconds = config.budget_seconds;
       options.iterations = config.iterations;
       options.heavy = heavy;

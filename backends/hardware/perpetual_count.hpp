@@ -11,12 +11,18 @@
 
 namespace fencelab::hardware {
 
-// One chunk's logs. Thread t read, in its k-th iteration of the chunk
-// (k = 0 .. length-1, sequence number base + 1 + k), the value
-// log[t][reg * length + k] for register reg.
+// One thread's log for one instance: what register reg read in the chunk's
+// k-th iteration (sequence number base + 1 + k) is data[reg * column + k * step].
+struct LogView {
+  const Value *data = nullptr;
+  std::size_t column = 0;
+  std::size_t step = 1;
+  Value at(int reg, std::size_t k) const { return data[static_cast<std::size_t>(reg) * column + k * step]; }
+};
+
 struct ChunkLogs {
-  const Value *anchor = nullptr;
-  const Value *partner = nullptr;
+  LogView anchor;
+  LogView partner;
   std::size_t length = 0;
   Value base = 0;
 };

@@ -1,7 +1,10 @@
 #pragma once
 // Perpetual mode's hot loop: one thread's program, iteration after iteration,
-// each store writing the iteration's sequence number and each load logged by
-// register, column after column, so the counting reads each column in order.
+// each store writing the iteration's sequence number and each load logged.
+// Each iteration runs `instances` independent copies of the test, op by op
+// (every copy's first op, then every copy's second op, ...): a fence runs once
+// between the accesses it orders in every copy, so each copy still runs the
+// test's program, and the copies' stores queue up together in the store buffer.
 #include "interpreter.hpp"
 
 namespace fencelab::hardware {
@@ -9,8 +12,10 @@ namespace fencelab::hardware {
 struct ChunkArgs {
   const LoweredOp *ops;
   std::size_t op_count;
-  char *memory; // one copy of every location
-  Value *log;   // register r of iteration k at log[r * length + k]
+  char *memory;          // instance 0's copy of every location
+  std::size_t stride;    // bytes between two instances' copies of a location
+  std::size_t instances; // copies of the test per iteration
+  Value *log;            // register r of instance s in iteration k at log[(r * length + k) * instances + s]
   std::size_t length;
   Value first; // sequence number of the chunk's first iteration
   platform::HeavyBarrierFn heavy;
@@ -24,19 +29,27 @@ inline std::uint64_t run_chunk(const ChunkArgs &a) {
     const Value seq = a.first + static_cast<Value>(k);
     for (std::size_t pc = 0; pc < a.op_count; ++pc) {
       const LoweredOp &op = a.ops[pc];
-      auto cell = [&] { return std::atomic_ref<Value>(*reinterpret_cast<Value *>(a.memory + op.offset)); };
+      char *cells = a.memory + op.offset;
+      auto cell = [&](std::size_t s) {
+        return std::atomic_ref<Value>(*reinterpret_cast<Value *>(cells + s * a.stride));
+      };
+      Value *logged = a.log + (static_cast<std::size_t>(op.reg) * a.length + k) * a.instances;
       switch (op.action) {
       case Action::store:
-        cell().store(seq, std::memory_order_relaxed);
+        for (std::size_t s = 0; s < a.instances; ++s)
+          cell(s).store(seq, std::memory_order_relaxed);
         break;
       case Action::store_release:
-        cell().store(seq, std::memory_order_release);
+        for (std::size_t s = 0; s < a.instances; ++s)
+          cell(s).store(seq, std::memory_order_release);
         break;
       case Action::load:
-        a.log[static_cast<std::size_t>(op.reg) * a.length + k] = cell().load(std::memory_order_relaxed);
+        for (std::size_t s = 0; s < a.instances; ++s)
+          logged[s] = cell(s).load(std::memory_order_relaxed);
         break;
       case Action::load_acquire:
-        a.log[static_cast<std::size_t>(op.reg) * a.length + k] = cell().load(std::memory_order_acquire);
+        for (std::size_t s = 0; s < a.instances; ++s)
+          logged[s] = cell(s).load(std::memory_order_acquire);
         break;
       default: // perpetual_plan admits no jumps
         failures += execute_fence(op, a.heavy, *a.latency);

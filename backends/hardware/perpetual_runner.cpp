@@ -17,7 +17,13 @@ using Clock = std::chrono::steady_clock;
 
 // Two lines per location: x86 prefetches lines in adjacent pairs, and two
 // locations on one pair would add coherence traffic the test does not have.
-constexpr std::size_t location_bytes = 128;
+constexpr std::size_t location_align = 128;
+
+InstanceLayout perpetual_layout(const Test &t, const PerpetualRunOptions &o) {
+  InstanceLayout l = make_layout(t, o.instances, o.stride_bytes);
+  l.region_bytes = (l.region_bytes + location_align - 1) / location_align * location_align;
+  return l;
+}
 
 struct PerpetualRun {
   static constexpr int threads = 2;
@@ -39,7 +45,8 @@ struct PerpetualRun {
   // Written by worker 0 between chunks, read by both after the start rendezvous.
   alignas(128) bool stop = false;
   std::size_t length = 0;
-  Value base = 0; // sequence number before the chunk's first
+  std::size_t instances = 0; // copies of the test this chunk; fewer only to end --iterations exactly
+  Value base = 0;            // sequence number before the chunk's first
 
   // Per worker, merged after the run.
   std::vector<LatencyRing> latency;
@@ -54,23 +61,27 @@ struct PerpetualRun {
   Clock::time_point deadline;
 
   PerpetualRun(const Test &t, const PerpetualPlan &p, const PerpetualRunOptions &o)
-      : test(t), plan(p), options(o), layout(make_layout(t, 1, location_bytes)) {
+      : test(t), plan(p), options(o), layout(perpetual_layout(t, o)) {
     memory = aligned_array<char>(layout.bytes()); // zero: "no store seen yet"
     for (int th = 0; th < threads; ++th) {
       const auto &code = t.threads[static_cast<std::size_t>(th)];
       programs.push_back(lower(code, layout, o.substitution, tick_rate / 1000.0));
       latency.emplace_back(calls_heavy(programs.back()));
-      logs.push_back(aligned_array<Value>(std::max<std::size_t>(1, code.registers.size()) * o.chunk));
+      logs.push_back(aligned_array<Value>(std::max<std::size_t>(1, code.registers.size()) * o.chunk * o.instances));
       witnesses[th].reserve(max_witnesses);
     }
   }
 
+  // Worker 0 only; shared fields are written only when they change (see batch_runner.cpp).
   void plan_next_chunk() {
-    std::size_t next = options.chunk;
+    std::size_t next = options.chunk, copies = options.instances;
     bool done = false;
     if (options.iterations != 0) {
       std::uint64_t left = options.iterations - started;
-      next = static_cast<std::size_t>(std::min<std::uint64_t>(left, options.chunk));
+      if (left < copies * next) { // the end: whole iterations of every copy, then of fewer copies
+        next = left >= copies ? static_cast<std::size_t>(left / copies) : 1;
+        copies = left >= copies ? copies : static_cast<std::size_t>(left);
+      }
       done = left == 0;
     } else {
       done = Clock::now() >= deadline;
@@ -79,25 +90,33 @@ struct PerpetualRun {
       done = true;
     if (next != length)
       length = next;
+    if (copies != instances)
+      instances = copies;
     if (done != stop)
       stop = done;
     if (!stop) {
-      started += length;
+      started += length * instances;
       ++chunks;
     }
   }
 
-  void count(int self, std::size_t n, Value chunk_base, std::uint64_t chunk, std::uint64_t end_tick) {
-    ChunkLogs l{logs[0].get(), logs[1].get(), n, chunk_base};
+  // Counts this worker's half of every copy's anchors.
+  void count(int self, std::size_t n, std::size_t copies, Value chunk_base, std::uint64_t chunk,
+             std::uint64_t end_tick) {
     std::size_t t = static_cast<std::size_t>(self);
     std::size_t begin = n * t / threads, end = n * (t + 1) / threads;
-    ChunkCount c = count_chunk(plan, l, begin, end);
-    positive[t] += c.positive;
-    coherence_violations[t] += c.coherence_violations;
-    if (c.positive == 0)
+    std::uint64_t found = 0;
+    for (std::size_t s = 0; s < copies; ++s) {
+      ChunkLogs l{{logs[0].get() + s, n * copies, copies}, {logs[1].get() + s, n * copies, copies}, n, chunk_base};
+      ChunkCount c = count_chunk(plan, l, begin, end);
+      found += c.positive;
+      coherence_violations[t] += c.coherence_violations;
+      if (c.positive != 0 && witnesses[t].size() < max_witnesses)
+        witnesses[t].push_back({chunk, c.first_positive * copies + s, plan.positive});
+    }
+    positive[t] += found;
+    if (found == 0)
       return;
-    if (witnesses[t].size() < max_witnesses)
-      witnesses[t].push_back({chunk, c.first_positive, plan.positive});
     // The chunk's end: when the positive appeared is known to within a chunk.
     std::uint64_t none = 0;
     if (first_positive.load(std::memory_order_relaxed) == 0)
@@ -109,6 +128,8 @@ struct PerpetualRun {
     ChunkArgs args{program.ops.data(),
                    program.ops.size(),
                    memory.get(),
+                   layout.stride_bytes,
+                   0,
                    logs[static_cast<std::size_t>(self)].get(),
                    0,
                    0,
@@ -125,15 +146,16 @@ struct PerpetualRun {
       if (stop)
         break;
       // Copied now: worker 0 plans the next chunk while the other still counts this one.
-      std::size_t n = length;
+      std::size_t n = length, copies = instances;
       Value chunk_base = base;
       std::uint64_t chunk = chunks - 1;
       args.length = n;
+      args.instances = copies;
       args.first = chunk_base + 1;
       failures[self] += run_chunk(args);
       std::uint64_t end_tick = platform::ticks();
       rendezvous.arrive_and_wait(self, ++round);
-      count(self, n, chunk_base, chunk, end_tick);
+      count(self, n, copies, chunk_base, chunk, end_tick);
       if (self == 0) {
         base += static_cast<Value>(n);
         plan_next_chunk();
@@ -168,7 +190,8 @@ BackendResult run_perpetual(WorkerPool &pool, const Test &test, const PerpetualP
   h.stats.iterations = run.started;
   h.stats.batches = run.chunks;
   h.stats.seconds = seconds;
-  h.stats.mode = "perpetual (" + std::to_string(options.chunk) + " iterations per chunk)";
+  h.stats.mode = "perpetual (" + std::to_string(options.instances) + " instances per iteration, " +
+                 std::to_string(options.chunk) + " iterations per chunk)";
   h.stats.coherence_violations = run.coherence_violations[0] + run.coherence_violations[1];
   if (auto first = run.first_positive.load())
     h.stats.first_positive_seconds = static_cast<double>(first - run.start_tick) / (run.tick_rate * 1e6);

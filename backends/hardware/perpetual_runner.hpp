@@ -11,7 +11,9 @@
 namespace fencelab::hardware {
 
 struct PerpetualRunOptions {
-  std::size_t chunk = 4096; // iterations per thread between two rendezvous
+  std::size_t chunk = 4096;     // iterations per thread between two rendezvous
+  std::size_t instances = 1;    // copies of the test in each iteration
+  std::size_t stride_bytes = 8; // between two copies of a location
   double start_margin_us = 0.5;
   double budget_seconds = 1.0;
   std::uint64_t iterations = 0; // anchor iterations; 0: run for the budget

@@ -11,10 +11,10 @@ namespace fencelab::cli {
 
 void add_run_options(po::options_description &desc, double default_budget) {
   RunConfig defaults;
-  desc.add_options()                                                                  //
+  desc.add_options()                                                                                           //
       ("cpus", po::value<std::string>(), "CPUs to pin test threads to, e.g. 0-1 or 2,5 (default: all usable)") //
-      ("budget", po::value<double>()->default_value(default_budget), "seconds per test")                      //
-      ("iterations", po::value<std::uint64_t>(), "instances per test instead of a time budget")             //
+      ("budget", po::value<double>()->default_value(default_budget), "seconds per test")                       //
+      ("iterations", po::value<std::uint64_t>(), "instances per test instead of a time budget")                //
       ("heavy", po::value<std::string>(),
        ("how membarrier() runs: " + enum_choices<HeavyBarrier>() + " (default " +
         std::string(to_string(defaults.heavy)) + ")")
@@ -27,8 +27,10 @@ void add_run_options(po::options_description &desc, double default_budget) {
        "batch mode: test instances packed between two rendezvous") //
       ("chunk", po::value<std::size_t>()->default_value(defaults.chunk),
        "perpetual mode: iterations each thread runs between two rendezvous") //
+      ("instances", po::value<std::size_t>()->default_value(defaults.instances_per_iteration),
+       "perpetual mode: copies of the test run side by side in each iteration, --stride bytes apart") //
       ("stride", po::value<std::size_t>()->default_value(defaults.stride_bytes),
-       "bytes between one location's copies in a batch (8: packed, 64: one per cache line)") //
+       "bytes between one location's copies (8: packed, 64: one per cache line)") //
       ("preload", po::value<bool>()->default_value(defaults.preload),
        "each thread reads the next batch's locations before it starts (true|false)") //
       ("stagger", po::value<std::uint32_t>()->default_value(defaults.stagger_ns),
@@ -82,6 +84,9 @@ CommonOptions read_run_options(const po::variables_map &vm) {
   c.chunk = vm["chunk"].as<std::size_t>();
   if (c.chunk == 0 || c.chunk > (1u << 22))
     throw UsageError("--chunk: must be between 1 and 4194304");
+  c.instances_per_iteration = vm["instances"].as<std::size_t>();
+  if (c.instances_per_iteration == 0 || c.instances_per_iteration > 4096)
+    throw UsageError("--instances: must be between 1 and 4096");
   c.stride_bytes = vm["stride"].as<std::size_t>();
   if (c.stride_bytes < 8 || c.stride_bytes % 8 != 0 || c.stride_bytes > 4096)
     throw UsageError("--stride: must be a multiple of 8 between 8 and 4096");
@@ -108,13 +113,15 @@ template <class E> E read_enum(const po::variables_map &vm, const char *option) 
 
 void add_model_options(po::options_description &desc, BackendChoice default_backend) {
   ModelConfig m;
-  desc.add_options()                                                                                    //
+  desc.add_options() //
       ("backend", po::value<std::string>()->default_value(std::string(to_string(default_backend))),
-       ("backends to run: " + enum_choices<BackendChoice>()).c_str())                                  //
+       ("backends to run: " + enum_choices<BackendChoice>()).c_str()) //
       ("search", po::value<std::string>()->default_value(std::string(to_string(m.search))),
-       ("model search: " + enum_choices<SearchMode>()).c_str())                                        //
-      ("context-bound", po::value<unsigned>()->default_value(m.context_bound), "preemptions for context-bound search") //
-      ("random-iterations", po::value<std::uint64_t>()->default_value(m.random_iterations), "executions for random search") //
+       ("model search: " + enum_choices<SearchMode>()).c_str()) //
+      ("context-bound", po::value<unsigned>()->default_value(m.context_bound),
+       "preemptions for context-bound search") //
+      ("random-iterations", po::value<std::uint64_t>()->default_value(m.random_iterations),
+       "executions for random search") //
       ("relacy-membarrier", po::value<std::string>()->default_value(std::string(to_string(m.membarrier))),
        "membarrier in the model: precise (a fence injected into every other thread at a point the scheduler "
        "chooses) or stock (Relacy's process-wide fence)");

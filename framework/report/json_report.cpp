@@ -111,6 +111,7 @@ nlohmann::json config_json(const RunConfig &c) {
           {"heavy", to_string(c.heavy)},
           {"mode", to_string(c.mode)},
           {"chunk", c.chunk},
+          {"instances_per_iteration", c.instances_per_iteration},
           {"instances_per_batch", c.instances_per_batch},
           {"stride_bytes", c.stride_bytes},
           {"stagger_ns", c.stagger_ns},

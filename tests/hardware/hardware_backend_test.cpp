@@ -78,11 +78,12 @@ TEST(HardwareBackend, PerpetualIterationsAreExactAcrossAShortLastChunk) {
   fencelab::Test t = make_family_test(Shape::sb, FenceKind::smp_mb, FenceKind::barrier);
   RunConfig c;
   c.mode = HardwareMode::perpetual;
-  c.chunk = 1000;
-  c.iterations = 2500;
+  c.chunk = 100;
+  c.instances_per_iteration = 8;
+  c.iterations = 2500; // 3 chunks of 100 x 8, then 12 x 8, then 1 x 4
   Histogram h = run_or_skip(t, c);
   EXPECT_EQ(h.stats.iterations, 2500u);
-  EXPECT_EQ(h.stats.batches, 3u);
+  EXPECT_EQ(h.stats.batches, 5u);
   EXPECT_EQ(h.total(), 2500u);
 }
 

@@ -123,9 +123,9 @@ std::uint64_t brute_force(const PerpetualPlan &p, const ChunkLogs &l) {
       Value j = l.base + 1 + static_cast<Value>(jl);
       bool ok = p.possible;
       for (const auto &c : p.anchor)
-        ok = ok && ((l.anchor[c.reg * l.length + a] >= j) == c.seen);
+        ok = ok && ((l.anchor.at(c.reg, a) >= j) == c.seen);
       for (const auto &c : p.partner)
-        ok = ok && ((l.partner[c.reg * l.length + jl] >= i) == c.seen);
+        ok = ok && ((l.partner.at(c.reg, jl) >= i) == c.seen);
       any = ok;
     }
     n += any;
@@ -142,7 +142,7 @@ void check_against_brute_force(const Test &t, int anchor_columns, int partner_co
     Value base = static_cast<Value>(rng() % 100);
     auto a = random_log(rng, anchor_columns, n, base);
     auto b = random_log(rng, partner_columns, n, base);
-    ChunkLogs logs{a.data(), b.data(), n, base};
+    ChunkLogs logs{{a.data(), n, 1}, {b.data(), n, 1}, n, base};
     std::size_t split = rng() % (n + 1);
     auto left = count_chunk(plan, logs, 0, split), right = count_chunk(plan, logs, split, n);
     auto expected = brute_force(plan, logs);
@@ -168,7 +168,7 @@ TEST(PerpetualCount, MatchesTheDefinitionOnLoadBuffering) {
 TEST(PerpetualCount, ReportsReadsOutOfCoherenceOrderOnce) {
   auto plan = plan_of(make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier));
   std::vector<Value> a{1, 3, 2, 4}, b{0, 0, 0, 0};
-  ChunkLogs logs{a.data(), b.data(), 4, 0};
+  ChunkLogs logs{{a.data(), 4, 1}, {b.data(), 4, 1}, 4, 0};
   auto whole = count_chunk(plan, logs, 0, 4);
   auto left = count_chunk(plan, logs, 0, 2), right = count_chunk(plan, logs, 2, 4);
   EXPECT_EQ(whole.coherence_violations, 1u);
@@ -183,9 +183,36 @@ TEST(PerpetualCount, StoreBufferingByHand) {
   // Anchor 4: read y=4, so j >= 5: none in the chunk.
   auto plan = plan_of(make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier));
   std::vector<Value> a{0, 0, 2, 4}, b{0, 1, 1, 3};
-  auto c = count_chunk(plan, {a.data(), b.data(), 4, 0}, 0, 4);
+  auto c = count_chunk(plan, {{a.data(), 4, 1}, {b.data(), 4, 1}, 4, 0}, 0, 4);
   EXPECT_EQ(c.positive, 3u);
   EXPECT_EQ(c.first_positive, 0u);
+}
+
+} // namespace
+} // namespace fencelab::hardware
+
+namespace fencelab::hardware {
+namespace {
+
+TEST(PerpetualCount, InterleavedCopiesCountLikeSeparateLogs) {
+  // Two copies logged side by side ([reg][k][copy]) count as each one alone.
+  auto plan = plan_of(make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier));
+  std::mt19937_64 rng(5);
+  const std::size_t n = 30;
+  auto a0 = random_log(rng, 1, n, 10), a1 = random_log(rng, 1, n, 10);
+  auto b0 = random_log(rng, 1, n, 10), b1 = random_log(rng, 1, n, 10);
+  std::vector<Value> a(2 * n), b(2 * n);
+  for (std::size_t k = 0; k < n; ++k) {
+    a[2 * k] = a0[k], a[2 * k + 1] = a1[k];
+    b[2 * k] = b0[k], b[2 * k + 1] = b1[k];
+  }
+  for (std::size_t s = 0; s < 2; ++s) {
+    ChunkLogs interleaved{{a.data() + s, 2 * n, 2}, {b.data() + s, 2 * n, 2}, n, 10};
+    const auto &as = s == 0 ? a0 : a1;
+    const auto &bs = s == 0 ? b0 : b1;
+    ChunkLogs alone{{as.data(), n, 1}, {bs.data(), n, 1}, n, 10};
+    EXPECT_EQ(count_chunk(plan, interleaved, 0, n).positive, brute_force(plan, alone)) << "copy " << s;
+  }
 }
 
 } // namespace
