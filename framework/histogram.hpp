@@ -11,7 +11,7 @@ namespace fencelab {
 
 // Per-call latency of the heavy barrier during a run.
 struct LatencySummary {
-  std::uint64_t calls = 0; // calls sampled
+  std::uint64_t calls = 0; // calls made; the percentiles come from the latest 65,536 at most
   double min_ns = 0, median_ns = 0, p99_ns = 0, max_ns = 0;
 };
 

@@ -66,6 +66,20 @@ double fast_path_ns(FenceKind kind) {
   }
 }
 
+double heavy_call_ns(platform::HeavyBarrierFn heavy, int calls) {
+  std::vector<double> samples;
+  samples.reserve(static_cast<std::size_t>(calls));
+  for (int i = 0; i < calls; ++i) {
+    auto t0 = Clock::now();
+    heavy();
+    samples.push_back(std::chrono::duration<double, std::nano>(Clock::now() - t0).count());
+  }
+  if (samples.empty())
+    return 0.0;
+  std::sort(samples.begin(), samples.end());
+  return samples[samples.size() / 2];
+}
+
 double fence_cost_ns(FenceKind kind) {
   switch (kind) {
   case FenceKind::smp_mb:

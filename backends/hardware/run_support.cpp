@@ -16,11 +16,12 @@ LatencyRing::LatencyRing(bool needed) {
 
 LatencySummary summarise_latency(const std::vector<const LatencySamples *> &per_worker, double ticks_per_ns) {
   std::vector<std::uint64_t> all;
-  for (const auto *l : per_worker)
+  LatencySummary s;
+  for (const auto *l : per_worker) {
+    s.calls += l->count;
     for (std::uint64_t i = 0; i < std::min<std::uint64_t>(l->count, l->mask + 1); ++i)
       all.push_back(l->ticks[i]);
-  LatencySummary s;
-  s.calls = all.size();
+  }
   if (all.empty())
     return s;
   std::sort(all.begin(), all.end());

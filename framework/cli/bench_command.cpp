@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "family.hpp"
 #include "fence_cost.hpp"
+#include "membarrier.hpp"
 #include "session.hpp"
 
 #include <algorithm>
@@ -24,8 +25,8 @@ double median(std::vector<double> v) {
 int bench_command(const std::vector<std::string> &args) {
   po::options_description desc("bench options");
   add_run_options(desc, 0.3);
-  desc.add_options()("repeats", po::value<int>()->default_value(5), "runs per rate measurement")
-                    ("first-repeats", po::value<int>()->default_value(21), "runs per time-to-first measurement");
+  desc.add_options()("repeats", po::value<int>()->default_value(5), "runs per rate measurement")(
+      "first-repeats", po::value<int>()->default_value(21), "runs per time-to-first measurement");
   auto vm = parse_command("bench", args, desc, {}, "[options]");
   if (!vm)
     return 0;
@@ -37,38 +38,46 @@ int bench_command(const std::vector<std::string> &args) {
   session.validate(tests);
   std::vector<TestResult> results;
 
-  fmt::print("weak-outcome detection (batch mode, {} instances/batch; medians of {} runs of {} s)\n",
-             session.config().instances_per_batch, repeats, session.config().budget_seconds);
-  fmt::print("{:<22} {:>14} {:>14} {:>10} {:>18}\n", "test", "iterations/s", "weak/s", "weak/M", "first weak (ms)");
-  for (const auto &t : tests) {
-    std::vector<double> its, weak, per_m, first;
-    for (int i = 0; i < repeats; ++i) {
-      auto r = session.run(t);
-      if (!r.histogram)
-        throw std::runtime_error(r.unsupported);
-      double s = r.histogram->stats.seconds;
-      its.push_back(r.histogram->stats.iterations / s);
-      weak.push_back(r.tally.positive / s);
-      per_m.push_back(1e6 * r.tally.positive / std::max<double>(1, r.histogram->stats.iterations));
-      results.push_back(std::move(r));
+  fmt::print("weak-outcome detection (medians of {} runs of {} s; first weak: median of {} runs)\n", repeats,
+             session.config().budget_seconds, first_repeats);
+  fmt::print("{:<22} {:<10} {:>14} {:>14} {:>10} {:>18}\n", "test", "mode", "iterations/s", "weak/s", "weak/M",
+             "first weak (ms)");
+  for (HardwareMode mode : {HardwareMode::batch, HardwareMode::perpetual})
+    for (const auto &t : tests) {
+      RunConfig rate_config = session.config();
+      rate_config.mode = mode;
+      std::vector<double> its, weak, per_m, first;
+      for (int i = 0; i < repeats; ++i) {
+        auto r = session.run_with(t, rate_config);
+        if (!r.histogram)
+          throw std::runtime_error(r.unsupported);
+        double s = r.histogram->stats.seconds;
+        its.push_back(static_cast<double>(r.histogram->stats.iterations) / s);
+        weak.push_back(static_cast<double>(r.tally.positive) / s);
+        per_m.push_back(1e6 * static_cast<double>(r.tally.positive) /
+                        std::max<double>(1, static_cast<double>(r.histogram->stats.iterations)));
+        results.push_back(std::move(r));
+      }
+      RunConfig c = rate_config;
+      c.stop_on_positive = true;
+      c.budget_seconds = 1.0;
+      int missed = 0;
+      for (int i = 0; i < first_repeats; ++i) {
+        auto r = session.run_with(t, c);
+        if (r.histogram && r.histogram->stats.first_positive_seconds)
+          first.push_back(*r.histogram->stats.first_positive_seconds * 1e3);
+        else
+          ++missed;
+      }
+      std::string first_text = first.empty() ? "none in 1 s" : fmt::format("{:.3f}", median(first));
+      if (missed)
+        first_text += fmt::format(" ({} of {} runs found none)", missed, first_repeats);
+      fmt::print("{:<22} {:<10} {:>14.3g} {:>14.3g} {:>10.0f} {:>18}\n", t.name, to_string(mode), median(its),
+                 median(weak), median(per_m), first_text);
     }
-    RunConfig c = session.config();
-    c.stop_on_positive = true;
-    c.budget_seconds = 1.0;
-    int missed = 0;
-    for (int i = 0; i < first_repeats; ++i) {
-      auto r = session.run_with(t, c);
-      if (r.histogram && r.histogram->stats.first_positive_seconds)
-        first.push_back(*r.histogram->stats.first_positive_seconds * 1e3);
-      else
-        ++missed;
-    }
-    std::string first_text = first.empty() ? "none in 1 s" : fmt::format("{:.3f}", median(first));
-    if (missed)
-      first_text += fmt::format(" ({} of {} runs found none)", missed, first_repeats);
-    fmt::print("{:<22} {:>14.3g} {:>14.3g} {:>10.0f} {:>18}\n", t.name, median(its), median(weak), median(per_m),
-               first_text);
-  }
+  fmt::print("(batch: {} packed instances per batch; perpetual: {} instances per iteration, {} iterations per chunk, "
+             "a weak outcome is an iteration of thread 0 that completes it with some iteration of thread 1)\n",
+             session.config().instances_per_batch, session.config().instances_per_iteration, session.config().chunk);
 
   fmt::print("\nbarrier costs (median ns)\n");
   fmt::print("  {:<34} {:>8.2f}\n", "smp_mb (over a compiler barrier)", hardware::fence_cost_ns(FenceKind::smp_mb));
@@ -80,18 +89,35 @@ int bench_command(const std::vector<std::string> &args) {
   fmt::print("  {:<10} {:>8.2f}\n  {:<10} {:>8.2f}  x{:.1f}\n  {:<10} {:>8.2f}  x{:.1f}\n", "barrier", light, "smp_mb",
              mb, mb / light, "mfence", mf, mf / light);
 
-  fmt::print("\nheavy barriers with the partner thread running (SB+barrier+membarrier, median per call)\n");
+  fmt::print("\nheavy barriers, median ns per call: alone (no other thread of ours running) and with the "
+             "partner thread running SB+barrier+membarrier\n");
+  fmt::print("  {:<18} {:>12} {:>12} {:>10} {:>8}  {}\n", "", "alone", "partner", "p99", "calls",
+             "function-call interrupts per call");
   Test heavy_test = make_family_test(Shape::sb, FenceKind::barrier, FenceKind::membarrier);
   for (const auto &entry : enum_names(HeavyBarrier{})) {
+    auto status = platform::heavy_barrier_status(entry.value);
+    if (!status.available) {
+      fmt::print("  {:<18} unsupported: {}\n", entry.name, status.reason);
+      continue;
+    }
+    // GLOBAL waits for a grace period (milliseconds): fewer calls keep bench short.
+    int calls = entry.value == HeavyBarrier::global ? 20 : 2000;
+    double alone = hardware::heavy_call_ns(platform::heavy_barrier_function(entry.value), calls);
     RunConfig c = session.config();
     c.heavy = entry.value;
     auto r = session.run_with(heavy_test, c);
     if (!r.histogram || !r.histogram->stats.heavy_latency) {
-      fmt::print("  {:<18} unsupported: {}\n", entry.name, r.unsupported);
+      fmt::print("  {:<18} {:>12.0f} unsupported with a partner: {}\n", entry.name, alone, r.unsupported);
       continue;
     }
     const auto &l = *r.histogram->stats.heavy_latency;
-    fmt::print("  {:<18} {:>10.0f} ns (p99 {:.0f}, {} calls)\n", entry.name, l.median_ns, l.p99_ns, l.calls);
+    std::string per_call = r.histogram->stats.call_interrupts.empty() ? "no CAL line" : "";
+    for (std::size_t cpu = 0; cpu < r.histogram->stats.call_interrupts.size(); ++cpu)
+      per_call += fmt::format("cpu{} {:.2f}  ", cpu,
+                              static_cast<double>(r.histogram->stats.call_interrupts[cpu]) /
+                                  std::max<double>(1, static_cast<double>(l.calls)));
+    fmt::print("  {:<18} {:>12.0f} {:>12.0f} {:>10.0f} {:>8}  {}\n", entry.name, alone, l.median_ns, l.p99_ns, l.calls,
+               per_call);
     results.push_back(std::move(r));
   }
   auto path = session.write_results("bench", results);
