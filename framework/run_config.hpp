@@ -59,11 +59,12 @@ struct RunConfig {
   std::size_t instances_per_batch = 256;   // batch mode: packed test instances between two rendezvous
   std::size_t chunk = 4096;                // perpetual mode: iterations between two rendezvous
   std::size_t instances_per_iteration = 8; // perpetual mode: copies of the test side by side
-  std::size_t stride_bytes = 8;            // distance between one location's copies in a batch
-  bool preload = false;                    // each thread reads the next batch's locations first
-  std::uint32_t stagger_ns = 50;           // range of each thread's random start delay per batch
-  bool stop_on_positive = false;           // end a run once the condition has been seen (time to first)
-  Substitution substitution;               // plants and shams; empty: every fence is itself
+  std::size_t pad_stores = 0;    // perpetual mode: cache-missing stores light threads queue before each test store
+  std::size_t stride_bytes = 8;  // distance between one location's copies in a batch
+  bool preload = false;          // each thread reads the next batch's locations first
+  std::uint32_t stagger_ns = 50; // range of each thread's random start delay per batch
+  bool stop_on_positive = false; // end a run once the condition has been seen (time to first)
+  Substitution substitution;     // plants and shams; empty: every fence is itself
   ModelConfig model;
 };
 

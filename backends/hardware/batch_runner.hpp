@@ -10,8 +10,8 @@ namespace fencelab::hardware {
 struct BatchRunOptions {
   std::size_t instances_per_batch = 256;
   std::size_t stride_bytes = 8;
-  bool preload = false;        // read the next batch's locations before it starts
-  std::uint32_t stagger_ns = 50;  // range of each worker's random start delay
+  bool preload = false;          // read the next batch's locations before it starts
+  std::uint32_t stagger_ns = 50; // range of each worker's random start delay
   // How far ahead worker 0 sets a batch's start: longer than a flag takes to
   // reach the other CPUs (~0.3 us on the 2-vCPU VM), or they start late.
   double start_margin_us = 0.5;

@@ -50,6 +50,7 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
       options.chunk = config.chunk;
       options.instances = config.instances_per_iteration;
       options.stride_bytes = config.stride_bytes;
+      options.pad_stores = config.pad_stores;
       options.budget_seconds = config.budget_seconds;
       options.iterations = config.iterations;
       options.heavy = heavy;
@@ -57,9 +58,12 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
       options.stop_on_positive = config.stop_on_positive;
       return run_perpetual(*pool_, test, *p, options);
     }
-    if (config.mode == HardwareMode::perpetual)
-      return Unsupported{"perpetual mode: " + std::get<std::string>(plan)};
+    if (config.mode == HardwareMode::perpetual || config.pad_stores != 0) // never run without what was asked
+      return Unsupported{"perpetual mode" + std::string(config.pad_stores ? " (for --pad-stores)" : "") + ": " +
+                         std::get<std::string>(plan)};
   }
+  if (config.pad_stores != 0)
+    return Unsupported{"--pad-stores needs perpetual mode"};
   BatchRunOptions options;
   options.instances_per_batch = config.instances_per_batch;
   options.stride_bytes = config.stride_bytes;

@@ -20,6 +20,11 @@ struct ChunkArgs {
   Value first; // sequence number of the chunk's first iteration
   platform::HeavyBarrierFn heavy;
   LatencySamples *latency;
+  // For pad_stores: a private region much larger than the caches, walked a
+  // line at a time so that every padding store misses.
+  char *scratch = nullptr;
+  std::size_t scratch_mask = 0; // region bytes - 1, a power of two
+  std::size_t *cursor = nullptr;
 };
 
 // Returns the number of heavy-barrier calls that failed (they must be 0).
@@ -51,6 +56,15 @@ inline std::uint64_t run_chunk(const ChunkArgs &a) {
         for (std::size_t s = 0; s < a.instances; ++s)
           logged[s] = cell(s).load(std::memory_order_acquire);
         break;
+      case Action::pad_stores: {
+        std::size_t at = *a.cursor;
+        for (std::uint64_t n = 0; n < op.ticks; ++n) {
+          std::atomic_ref<Value>(*reinterpret_cast<Value *>(a.scratch + at)).store(seq, std::memory_order_relaxed);
+          at = (at + 64) & a.scratch_mask;
+        }
+        *a.cursor = at;
+        break;
+      }
       default: // perpetual_plan admits no jumps
         failures += execute_fence(op, a.heavy, *a.latency);
         break;

@@ -19,6 +19,23 @@ using Clock = std::chrono::steady_clock;
 // locations on one pair would add coherence traffic the test does not have.
 constexpr std::size_t location_align = 128;
 
+constexpr std::size_t scratch_bytes = std::size_t{64} << 20; // beyond any L3 a test pair shares
+
+// Puts `pad` padding stores before every store of a light thread.
+void pad_light_stores(Program &p, const ThreadCode &code, std::size_t pad) {
+  bool light = std::none_of(code.ops.begin(), code.ops.end(),
+                            [](const Op &op) { return op.kind == OpKind::fence && op.fence == FenceKind::membarrier; });
+  if (pad == 0 || !light)
+    return;
+  std::vector<LoweredOp> ops;
+  for (const LoweredOp &op : p.ops) {
+    if (op.action == Action::store || op.action == Action::store_release)
+      ops.push_back({Action::pad_stores, -1, -1, 0, 0, static_cast<std::uint64_t>(pad)});
+    ops.push_back(op);
+  }
+  p.ops = std::move(ops);
+}
+
 InstanceLayout perpetual_layout(const Test &t, const PerpetualRunOptions &o) {
   InstanceLayout l = make_layout(t, o.instances, o.stride_bytes);
   l.region_bytes = (l.region_bytes + location_align - 1) / location_align * location_align;
@@ -37,6 +54,8 @@ struct PerpetualRun {
   std::vector<Program> programs;
   std::unique_ptr<char[], FreeDeleter> memory;
   std::vector<std::unique_ptr<Value[], FreeDeleter>> logs;
+  std::vector<std::unique_ptr<char[], FreeDeleter>> scratch; // per thread, for padding stores
+  std::size_t cursor[2] = {};
   Rendezvous rendezvous{threads};
   TimedStart start{static_cast<std::uint64_t>(tick_rate * options.start_margin_us)};
   std::uint64_t start_tick = platform::ticks();
@@ -66,6 +85,10 @@ struct PerpetualRun {
     for (int th = 0; th < threads; ++th) {
       const auto &code = t.threads[static_cast<std::size_t>(th)];
       programs.push_back(lower(code, layout, o.substitution, tick_rate / 1000.0));
+      pad_light_stores(programs.back(), code, o.pad_stores);
+      bool pads = std::any_of(programs.back().ops.begin(), programs.back().ops.end(),
+                              [](const LoweredOp &l) { return l.action == Action::pad_stores; });
+      scratch.push_back(pads ? aligned_array<char>(scratch_bytes) : nullptr);
       latency.emplace_back(calls_heavy(programs.back()));
       logs.push_back(aligned_array<Value>(std::max<std::size_t>(1, code.registers.size()) * o.chunk * o.instances));
       witnesses[th].reserve(max_witnesses);
@@ -134,7 +157,10 @@ struct PerpetualRun {
                    0,
                    0,
                    options.heavy,
-                   latency[static_cast<std::size_t>(self)].samples()};
+                   latency[static_cast<std::size_t>(self)].samples(),
+                   scratch[static_cast<std::size_t>(self)].get(),
+                   scratch_bytes - 1,
+                   &cursor[self]};
     std::uint64_t round = 0;
     if (self == 0)
       plan_next_chunk();
@@ -191,7 +217,8 @@ BackendResult run_perpetual(WorkerPool &pool, const Test &test, const PerpetualP
   h.stats.batches = run.chunks;
   h.stats.seconds = seconds;
   h.stats.mode = "perpetual (" + std::to_string(options.instances) + " instances per iteration, " +
-                 std::to_string(options.chunk) + " iterations per chunk)";
+                 std::to_string(options.chunk) + " iterations per chunk" +
+                 (options.pad_stores ? ", " + std::to_string(options.pad_stores) + " padding stores" : "") + ")";
   h.stats.coherence_violations = run.coherence_violations[0] + run.coherence_violations[1];
   if (auto first = run.first_positive.load())
     h.stats.first_positive_seconds = static_cast<double>(first - run.start_tick) / (run.tick_rate * 1e6);

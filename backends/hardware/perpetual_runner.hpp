@@ -20,6 +20,11 @@ struct PerpetualRunOptions {
   platform::HeavyBarrierFn heavy = nullptr;
   Substitution substitution;
   bool stop_on_positive = false;
+  // Light threads (those that do not call membarrier in the test) issue this
+  // many cache-missing stores before each of their test stores, so that the
+  // test store waits behind them in the store buffer: a longer window, with
+  // ordinary stores only.
+  std::size_t pad_stores = 0;
 };
 
 // Runs `test` (for which `plan` was made) on the first two workers of `pool`.

@@ -27,6 +27,7 @@ enum class Action : std::uint8_t {
   heavy,      // the configured heavy barrier, timed
   spin,       // busy-wait `ticks`: a fence's duration without its ordering
   mb_spin_mb, // the heavy barrier's sham: the caller keeps its own fences, nobody else gets one
+  pad_stores, // `ticks` ordinary stores to lines not in cache, queued ahead of the next test store
 };
 
 struct LoweredOp {

@@ -29,6 +29,9 @@ void add_run_options(po::options_description &desc, double default_budget) {
        "perpetual mode: iterations each thread runs between two rendezvous") //
       ("instances", po::value<std::size_t>()->default_value(defaults.instances_per_iteration),
        "perpetual mode: copies of the test run side by side in each iteration, --stride bytes apart") //
+      ("pad-stores", po::value<std::size_t>()->default_value(defaults.pad_stores),
+       "perpetual mode: threads that do not call membarrier store to this many uncached lines before each test "
+       "store, so the test store waits behind them in the store buffer (ordinary stores: inside the contract)") //
       ("stride", po::value<std::size_t>()->default_value(defaults.stride_bytes),
        "bytes between one location's copies (8: packed, 64: one per cache line)") //
       ("preload", po::value<bool>()->default_value(defaults.preload),
@@ -87,6 +90,9 @@ CommonOptions read_run_options(const po::variables_map &vm) {
   c.instances_per_iteration = vm["instances"].as<std::size_t>();
   if (c.instances_per_iteration == 0 || c.instances_per_iteration > 4096)
     throw UsageError("--instances: must be between 1 and 4096");
+  c.pad_stores = vm["pad-stores"].as<std::size_t>();
+  if (c.pad_stores > 4096)
+    throw UsageError("--pad-stores: must be at most 4096");
   c.stride_bytes = vm["stride"].as<std::size_t>();
   if (c.stride_bytes < 8 || c.stride_bytes % 8 != 0 || c.stride_bytes > 4096)
     throw UsageError("--stride: must be a multiple of 8 between 8 and 4096");

@@ -112,6 +112,7 @@ nlohmann::json config_json(const RunConfig &c) {
           {"mode", to_string(c.mode)},
           {"chunk", c.chunk},
           {"instances_per_iteration", c.instances_per_iteration},
+          {"pad_stores", c.pad_stores},
           {"instances_per_batch", c.instances_per_batch},
           {"stride_bytes", c.stride_bytes},
           {"stagger_ns", c.stagger_ns},
