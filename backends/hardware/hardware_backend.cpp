@@ -51,6 +51,9 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
   options.heavy = platform::heavy_barrier_function(config.heavy);
   options.substitution = config.substitution;
   options.stop_on_positive = config.stop_on_positive;
+  options.placement = config.placement;
+  options.reexec_partners =
+      config.placement != Placement::threads && config.partner == PartnerRegistration::unregistered;
   return run_batches(*pool_, test, options);
 }
 

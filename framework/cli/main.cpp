@@ -1,10 +1,13 @@
 // fencelab: which barrier pairings order memory on this machine?
+#include "batch_runner.hpp"
+#include "catalogue.hpp"
 #include "cli_error.hpp"
 #include "commands.hpp"
 #include "membarrier.hpp"
 
 #include <exception>
 #include <iostream>
+#include <cstdlib>
 #include <map>
 
 namespace {
@@ -25,6 +28,10 @@ commands:
 
 int main(int argc, char **argv) {
   using namespace fencelab::cli;
+  // A re-executed partner of a run in child processes: it must stay
+  // unregistered for membarrier, so it is dispatched before the setup below.
+  if (argc == 4 && argv[1] == fencelab::hardware::reexec_command)
+    return fencelab::hardware::run_reexecuted_group(std::atoi(argv[2]), std::atoi(argv[3]), find_catalogue_test);
   // membarrier registration must precede every other thread of the process.
   fencelab::platform::membarrier_setup();
   const std::map<std::string, int (*)(const std::vector<std::string> &)> commands{

@@ -125,3 +125,30 @@ TEST_F(Cli, PlantedShamMembarrierIsNeverCleanAndPowered) {
 TEST_F(Cli, BadPlant) { expect_rejected("run SB+smp_mb+smp_mb --plant smp_mb=nothing", "--plant: unknown stand-in"); }
 
 } // namespace
+
+namespace {
+
+// A forked child keeps its parent's membarrier registrations; a re-executed
+// partner does not. The run says which each test thread's process had, so a
+// GLOBAL_EXPEDITED cell with an unregistered partner is visibly that.
+TEST_F(Cli, UnregisteredPartnerIsReportedAsSuch) {
+  constexpr int global_expedited_registered = 1 << 2; // MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED
+  auto r = run_fencelab("run SB+barrier+membarrier --backend hardware --heavy global-expedited --placement processes "
+                        "--partner unregistered --iterations 2000 --json out.json",
+                        dir);
+  if (r.out.find("Unsupported") != std::string::npos)
+    GTEST_SKIP() << r.out;
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  std::ifstream in(dir / "out.json");
+  auto doc = nlohmann::json::parse(in);
+  auto masks = doc["tests"][0]["evidence"]["membarrier_registrations_per_thread"];
+  ASSERT_EQ(masks.size(), 2u) << doc["tests"][0].dump();
+  if (masks[0].get<int>() < 0)
+    GTEST_SKIP() << "no MEMBARRIER_CMD_GET_REGISTRATIONS on this kernel";
+  EXPECT_EQ(masks[0].get<int>() & global_expedited_registered, 0) << "the partner (thread 0) is registered";
+  EXPECT_NE(masks[1].get<int>() & global_expedited_registered, 0) << "the caller (thread 1) is not registered";
+  EXPECT_NE(r.out.find("Registrations SB+barrier+membarrier membarrier per thread process 0x0 0x14"), std::string::npos)
+      << r.out;
+}
+
+} // namespace
