@@ -142,10 +142,12 @@ double Session::sham_duration(FenceKind kind, const Test &test) {
   return sham_ns_[kind];
 }
 
-void Session::attach_control(TestResult &real) {
+void Session::attach_control(TestResult &real) { attach_control(real, options_.config); }
+
+void Session::attach_control(TestResult &real, const RunConfig &config) {
   if (!real.histogram || !real.test.expectation || real.test.expectation->result != Observation::never)
     return;
-  RunConfig sham = options_.config;
+  RunConfig sham = config;
   sham.substitution.stands.clear();
   std::string text;
   for (const auto &entry : enum_names(FenceKind{})) {
