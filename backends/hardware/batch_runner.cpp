@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -510,19 +511,27 @@ BackendResult run_batches(WorkerPool &pool, const Test &test, const BatchRunOpti
 }
 
 int run_reexecuted_group(int fd, int group, const std::function<std::optional<Test>(std::string_view)> &find_test) {
+  // The parent reports only this process's exit status; the reason goes to stderr.
+  auto refuse = [](const std::string &why, int status) {
+    std::fprintf(stderr, "fencelab %s: %s\n", std::string(reexec_command).c_str(), why.c_str());
+    return status;
+  };
   auto mapping = platform::SharedMapping::attach(fd);
   const auto &header = *reinterpret_cast<const RunHeader *>(mapping.data());
   if (header.magic != RunHeader::expected_magic)
-    return 4;
+    return refuse("fd " + std::to_string(fd) + " holds no run", 4);
   auto test = find_test(header.test_name);
   if (!test)
-    return 5;
+    return refuse(std::string("no catalogue test named ") + header.test_name, 5);
+  if (test_fingerprint(*test) != header.test_fingerprint)
+    return refuse(std::string("the catalogue's ") + header.test_name + " differs from the test being run", 5);
   BatchRunOptions options = decode_options(header);
+  std::vector<int> cpus = decode_cpus(header, static_cast<int>(test->threads.size()));
   Run run(*test, options, RunMemory::attached, std::move(mapping));
   auto groups = process_groups(options.placement, run.threads);
   if (group < 0 || static_cast<std::size_t>(group) >= groups.size())
-    return 6;
-  return run_group(run, groups[static_cast<std::size_t>(group)], decode_cpus(header, run.threads));
+    return refuse("no process group " + std::to_string(group), 6);
+  return run_group(run, groups[static_cast<std::size_t>(group)], cpus);
 }
 
 } // namespace fencelab::hardware

@@ -4,10 +4,33 @@
 
 namespace fencelab::hardware {
 
+std::uint64_t test_fingerprint(const Test &test) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  auto mix = [&](std::int64_t v) { h = (h ^ static_cast<std::uint64_t>(v)) * 0x100000001b3ull; };
+  for (const auto &loc : test.locations)
+    mix(loc.init);
+  for (const auto &thread : test.threads) {
+    mix(-1);
+    mix(static_cast<std::int64_t>(thread.registers.size()));
+    for (const Op &op : thread.ops) {
+      mix(static_cast<std::int64_t>(op.kind));
+      mix(op.loc);
+      mix(op.reg);
+      mix(op.value);
+      mix(static_cast<std::int64_t>(op.fence));
+      mix(op.target);
+    }
+  }
+  for (int loc : test.observed_locations)
+    mix(loc);
+  return h;
+}
+
 bool encode_header(RunHeader &h, const Test &test, const BatchRunOptions &o, const std::vector<int> &cpus) {
   if (test.name.size() >= sizeof h.test_name || test.threads.size() > std::size(h.cpus))
     return false;
   h.magic = RunHeader::expected_magic;
+  h.test_fingerprint = test_fingerprint(test);
   std::memset(h.test_name, 0, sizeof h.test_name);
   std::memcpy(h.test_name, test.name.data(), test.name.size());
   h.instances_per_batch = o.instances_per_batch;

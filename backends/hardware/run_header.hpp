@@ -13,6 +13,7 @@ struct RunHeader {
   static constexpr std::uint64_t expected_magic = 0x66656e63656c6162; // "fencelab"
   std::uint64_t magic;
   char test_name[256];
+  std::uint64_t test_fingerprint; // the rebuilt test must be this one, not a namesake
   std::uint64_t instances_per_batch, stride_bytes, iterations;
   double budget_seconds, start_margin_us;
   std::uint32_t stagger_ns;
@@ -21,6 +22,9 @@ struct RunHeader {
   double sham_ns[8];      // per FenceKind, < 0 for none
   std::int32_t cpus[256]; // pinning of each worker
 };
+
+// A hash of what the workers execute: locations, initial values, op lists, observed locations.
+std::uint64_t test_fingerprint(const Test &test);
 
 // False when the name or the CPU list does not fit.
 bool encode_header(RunHeader &h, const Test &test, const BatchRunOptions &o, const std::vector<int> &cpus);
