@@ -2,7 +2,10 @@
 
 #include "membarrier.hpp"
 
+#include <cerrno>
 #include <linux/membarrier.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace fencelab::platform {
 namespace {
@@ -71,6 +74,31 @@ std::vector<MembarrierCommand> membarrier_commands() {
     out.push_back(c);
   }
   return out;
+}
+
+int registrations_after_fork() {
+  int fds[2];
+  if (pipe(fds) != 0)
+    return -errno;
+  pid_t pid = fork();
+  if (pid < 0) {
+    int err = errno;
+    close(fds[0]);
+    close(fds[1]);
+    return -err;
+  }
+  if (pid == 0) {
+    int mask = membarrier_registrations();
+    ssize_t n = write(fds[1], &mask, sizeof mask);
+    _exit(n == sizeof mask ? 0 : 1);
+  }
+  close(fds[1]);
+  int mask = -EIO;
+  if (read(fds[0], &mask, sizeof mask) != sizeof mask)
+    mask = -EIO;
+  close(fds[0]);
+  waitpid(pid, nullptr, 0);
+  return mask;
 }
 
 } // namespace fencelab::platform

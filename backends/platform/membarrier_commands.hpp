@@ -21,4 +21,9 @@ struct MembarrierCommand {
 
 std::vector<MembarrierCommand> membarrier_commands();
 
+// GET_REGISTRATIONS as a freshly forked child of this process sees it (a
+// fork copies the mm, registrations included; only exec clears them), or
+// -errno. Forks and reaps one short-lived child.
+int registrations_after_fork();
+
 } // namespace fencelab::platform

@@ -43,6 +43,13 @@ int info_command(const std::vector<std::string> &args) {
                                            : *c.registered ? "yes" : "no";
     fmt::print("  {:<37} {:<9} {:<11} {}\n", c.name, c.offered ? "yes" : "no", registered, c.note);
   }
+  if (registrations >= 0) {
+    int forked = platform::registrations_after_fork();
+    fmt::print("  a forked child sees GET_REGISTRATIONS {}: {}\n",
+               forked < 0 ? fmt::format("errno {}", -forked) : fmt::format("0x{:x}", forked),
+               forked == registrations ? "fork inherits the registrations (exec clears them)"
+                                       : "fork does not carry them over here");
+  }
   return 0;
 }
 
