@@ -135,6 +135,36 @@ TEST(Placement, KilledChildIsReportedAtOnceAndNothingLeaks) {
   std::cout << "failure reported " << seconds * 1000 << " ms after the kill: " << failed->reason << '\n';
 }
 
+// mixed puts thread 0 alone and threads 1 and 2 together in a second child
+// (two of them share CPU 1 here: the machine has two). A chain x -> y -> r:
+// every instance must end with its registers read in a consistent order.
+TEST(Placement, MixedRunsAThreeThreadTestInTwoProcesses) {
+  fencelab::Test t;
+  t.name = "chain3";
+  t.locations = {{"x", 0}, {"y", 0}};
+  ThreadCode writer, middle, reader;
+  writer.ops = {Op::store(0, 1)};
+  middle.registers = {"r0"};
+  middle.ops = {Op::load(0, 0), Op::store(1, 1)};
+  reader.registers = {"r0"};
+  reader.ops = {Op::load(1, 0)};
+  t.threads = {writer, middle, reader};
+  RunConfig c;
+  c.placement = Placement::mixed;
+  c.cpus = {0, 1, 1};
+  c.iterations = 1024; // few batches: the two threads sharing a CPU meet only when the scheduler switches them
+  c.instances_per_batch = 128;
+  if (auto why = backend().why_unsupported(t, c); !why.empty())
+    GTEST_SKIP() << why;
+  auto result = backend().run(t, c);
+  auto *h = std::get_if<Histogram>(&result);
+  ASSERT_TRUE(h) << (std::holds_alternative<Failed>(result) ? std::get<Failed>(result).reason : "unsupported");
+  EXPECT_EQ(h->total(), 1024u);
+  EXPECT_EQ(h->stats.thread_registrations.size(), 3u);
+  for (const auto &[outcome, count] : h->counts)
+    EXPECT_TRUE(outcome[0] == 0 || outcome[0] == 1) << outcome[0];
+}
+
 TEST(Placement, ChildProcessesRunTheHeavyBarrierWithTheirRegistrations) {
   auto t = make_family_test(Shape::sb, FenceKind::barrier, FenceKind::membarrier);
   RunConfig c = small_run(t, Placement::processes);
