@@ -160,9 +160,10 @@ void print_private_expedited_note(const std::vector<Cell> &cells) {
                                                 : 0;
     auto ipis = partner_ipis_per_call(c);
     fmt::print("\n{} private-expedited, partner in another process: weak outcome {} ({} of {}, rate {:.2e}); "
-               "partner CPU function-call interrupts per call: {}.",
+               "partner CPU function-call interrupts per call: {}; call latency median/p99 {}.",
                r.test.name, r.tally.positive ? "OBSERVED" : "not observed", r.tally.positive,
-               r.histogram->stats.iterations, rate, ipis ? fmt::format("{:.3f}", *ipis) : std::string("n/a"));
+               r.histogram->stats.iterations, rate, ipis ? fmt::format("{:.3f}", *ipis) : std::string("n/a"),
+               latency_text(r));
     if (ipis && *ipis < 0.1)
       fmt::print(" No IPI reaches the partner: the caller's process is single-threaded, so the kernel returns "
                  "without interrupting anyone.");
