@@ -373,14 +373,20 @@ int run_group(Run &run, const std::vector<int> &members, const std::vector<int> 
     platform::futex_wait_shared(run.control->gate, 0);
   std::vector<std::thread> others;
   std::atomic<bool> pinned{true};
+  // An unpinned worker still runs (the others wait for it), but the run fails:
+  // its outcomes are not comparable. The parent sees only the exit status.
+  auto pin = [&](int m) {
+    if (auto why = platform::pin_current_thread(cpus[static_cast<std::size_t>(m)]); !why.empty()) {
+      std::fprintf(stderr, "fencelab: test thread %d: %s\n", m, why.c_str());
+      pinned = false;
+    }
+  };
   for (std::size_t i = 1; i < members.size(); ++i)
     others.emplace_back([&, m = members[i]] {
-      if (!platform::pin_current_thread(cpus[static_cast<std::size_t>(m)]).empty())
-        pinned = false;
+      pin(m);
       run.worker(m);
     });
-  if (!platform::pin_current_thread(cpus[static_cast<std::size_t>(members[0])]).empty())
-    pinned = false;
+  pin(members[0]);
   run.worker(members[0]);
   for (auto &t : others)
     t.join();

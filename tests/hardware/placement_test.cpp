@@ -4,6 +4,7 @@
 #include "family.hpp"
 #include "hardware_backend.hpp"
 #include "judge.hpp"
+#include "worker_report.hpp"
 
 #include <chrono>
 #include <csignal>
@@ -179,6 +180,36 @@ TEST(Placement, ChildProcessesRunTheHeavyBarrierWithTheirRegistrations) {
       EXPECT_NE(mask & (1 << 4), 0) << "REGISTER_PRIVATE_EXPEDITED missing: 0x" << std::hex << mask;
     }
   }
+}
+
+// A child's results travel through a fixed-size area: what fits comes back
+// whole, what does not fails loudly instead of arriving truncated.
+TEST(WorkerReportArea, RoundTripsAndRefusesAnOverflow) {
+  ReportLimits limits{2, 2, 4, 1};
+  std::vector<char> area(report_area_bytes(limits));
+  WorkerReport in, out;
+  EXPECT_NE(read_report(area, limits, out), "") << "an area never written must not read as empty results";
+  in.outcomes.add({0, 1}, 5);
+  in.outcomes.add({1, 1}, 7);
+  in.latency_ticks = {10, 20, 30};
+  in.witnesses.push_back({3, 4, {0, 0}});
+  in.failures = 1;
+  in.registrations = 0x14;
+  write_report(area, limits, in);
+  ASSERT_EQ(read_report(area, limits, out), "");
+  EXPECT_EQ(out.outcomes.counts, in.outcomes.counts);
+  EXPECT_EQ(out.latency_ticks, in.latency_ticks);
+  ASSERT_EQ(out.witnesses.size(), 1u);
+  EXPECT_EQ(out.witnesses[0].values, (Outcome{0, 0}));
+  EXPECT_EQ(out.failures, 1u);
+  EXPECT_EQ(out.registrations, 0x14);
+
+  in.outcomes.add({1, 0}, 1); // a third distinct outcome: room for two
+  std::vector<char> again(report_area_bytes(limits));
+  write_report(again, limits, in);
+  WorkerReport refused;
+  auto why = read_report(again, limits, refused);
+  EXPECT_NE(why.find("overflowed"), std::string::npos) << why;
 }
 
 } // namespace
