@@ -14,7 +14,14 @@ struct Unsupported {
   std::string reason; // one line, e.g. "membarrier private-expedited: EPERM (not registered)"
 };
 
-using BackendResult = std::variant<Histogram, Unsupported>;
+// The run started and broke: a test thread's process died or stalled, or its
+// results did not fit. Not "unsupported" (the machine can run it) and not an
+// observation: nothing may be concluded from it.
+struct Failed {
+  std::string reason; // e.g. "thread 1 (CPU 1, pid 4242) killed by signal 9 (SIGKILL)"
+};
+
+using BackendResult = std::variant<Histogram, Unsupported, Failed>;
 
 class Backend {
 public:

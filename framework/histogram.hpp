@@ -31,7 +31,10 @@ struct RunStats {
   // Function-call interrupts (x86 "CAL") raised per CPU during the run, where
   // the kernel reports them: a PRIVATE_EXPEDITED call IPIs the running partner.
   std::vector<std::uint64_t> call_interrupts;
-  std::vector<Witness> witnesses;               // the first few positive outcomes
+  std::vector<Witness> witnesses; // the first few positive outcomes
+  // Placements with child processes: each test thread's membarrier
+  // GET_REGISTRATIONS mask as its process saw it (-errno where unknown).
+  std::vector<int> thread_registrations;
   std::optional<double> first_positive_seconds; // from the start of the run
   std::string mode;                             // how the hardware ran it: "batch" or "perpetual"
   // Perpetual mode: a thread read a location's sequence numbers out of order.

@@ -4,10 +4,15 @@ namespace fencelab {
 
 TestResult judge(const Test &test, std::string backend, BackendResult result) {
   TestResult r{test, std::move(backend), std::nullopt, "", {}, Observation::never, std::nullopt, "", std::nullopt,
-               std::nullopt, "", std::nullopt};
+               std::nullopt, "", std::nullopt, ""};
   if (auto *u = std::get_if<Unsupported>(&result)) {
     r.unsupported = u->reason;
     r.verdict = Verdict::unsupported;
+    return r;
+  }
+  if (auto *f = std::get_if<Failed>(&result)) {
+    r.failure = f->reason;
+    r.verdict = Verdict::failed;
     return r;
   }
   r.histogram = std::move(std::get<Histogram>(result));
@@ -49,7 +54,7 @@ void judge_with_model(TestResult &r, ModelView model) {
       r.verdict = Verdict::model_limited;
       break;
     }
-  } else if (r.unsupported.empty()) {
+  } else if (r.unsupported.empty() && r.failure.empty()) {
     if (mv == ModelVerdict::limited && !(r.model_meets_expectation.value_or(false)))
       r.verdict = Verdict::model_limited;
     else if (r.model_meets_expectation)

@@ -23,6 +23,7 @@ struct TestResult {
   std::optional<ModelView> model;     // the model checker's answer, when it ran
   std::string model_unsupported;      // why the model did not answer, when asked
   std::optional<bool> model_meets_expectation; // the model agrees with the test's stated expectation
+  std::string failure;                // why the run broke, when it did (verdict FAILED)
 };
 
 TestResult judge(const Test &test, std::string backend, BackendResult result);

@@ -1,6 +1,7 @@
 #pragma once
 #include "enum_names.hpp"
 #include "heavy_barrier.hpp"
+#include "placement.hpp"
 #include "substitution.hpp"
 
 #include <array>
@@ -65,6 +66,8 @@ struct RunConfig {
   std::uint32_t stagger_ns = 50; // range of each thread's random start delay per batch
   bool stop_on_positive = false; // end a run once the condition has been seen (time to first)
   Substitution substitution;     // plants and shams; empty: every fence is itself
+  Placement placement = Placement::threads; // test threads as threads of this process or as child processes
+  PartnerRegistration partner = PartnerRegistration::registered; // with child processes only
   ModelConfig model;
 };
 

@@ -13,15 +13,17 @@ enum class Verdict {
   stronger,      // the model allows it, the run never showed it (e.g. MP on x86-TSO)
   model_limited, // the model's answer depends on behaviour it cannot produce
   unsupported,   // the run could not happen here (reason given alongside)
+  failed,        // the run broke (a test process died): no evidence either way
 };
 
 constexpr auto enum_names(Verdict) {
   using V = Verdict;
-  return std::array<NameOf<V>, 5>{{{V::ok, "ok"},
+  return std::array<NameOf<V>, 6>{{{V::ok, "ok"},
                                    {V::violation, "VIOLATION"},
                                    {V::stronger, "stronger"},
                                    {V::model_limited, "model-limited"},
-                                   {V::unsupported, "unsupported"}}};
+                                   {V::unsupported, "unsupported"},
+                                   {V::failed, "FAILED"}}};
 }
 
 // The model's words for an expected observation.

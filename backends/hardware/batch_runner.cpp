@@ -1,17 +1,28 @@
 #include "batch_runner.hpp"
 
+#include "affinity.hpp"
+#include "child_processes.hpp"
+#include "futex.hpp"
 #include "interpreter.hpp"
 #include "interrupts.hpp"
 #include "outcome_counter.hpp"
+#include "process_groups.hpp"
 #include "program.hpp"
 #include "rendezvous.hpp"
+#include "run_header.hpp"
+#include "shared_memory.hpp"
 #include "timed_start.hpp"
+#include "worker_report.hpp"
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <memory>
+#include <thread>
+#include <unistd.h>
 
 namespace fencelab::hardware {
 namespace {
@@ -31,6 +42,45 @@ template <class T> std::unique_ptr<T[], FreeDeleter> aligned_array(std::size_t c
   return std::unique_ptr<T[], FreeDeleter>(static_cast<T *>(p));
 }
 
+// Hands out pieces of one block in a fixed order. Carving twice in the same
+// order, first without a block to measure it, gives every process that builds
+// the same Run the same offsets, so the shared memory holds no pointers.
+class Arena {
+public:
+  explicit Arena(char *base) : base_(base) {}
+  template <class T> T *take(std::size_t count, std::size_t align = 128) {
+    used_ = (used_ + align - 1) / align * align;
+    T *p = base_ ? reinterpret_cast<T *>(base_ + used_) : nullptr;
+    used_ += std::max<std::size_t>(count * sizeof(T), 1);
+    return p;
+  }
+  std::size_t used() const { return used_; }
+
+private:
+  char *base_;
+  std::size_t used_ = 0;
+};
+
+// The state every worker writes or reads during a run, wherever it runs.
+// Zero-filled bytes are its initial state (false, 0; lock-free atomics).
+struct Control {
+  // Written by worker 0 between rounds, read by all after the start rendezvous.
+  alignas(128) bool stop;
+  std::size_t instances_this_batch;
+  // Worker 0's bookkeeping, on a line of its own.
+  alignas(128) std::uint64_t started; // instances handed out so far
+  std::uint64_t batches;
+  std::int64_t deadline_ns; // steady clock: CLOCK_MONOTONIC, the same in every process
+  alignas(128) std::atomic<std::uint64_t> first_positive; // tick of the first positive outcome counted
+  std::atomic<int> sink;
+  // Child processes park here until the parent has started them all.
+  alignas(128) std::atomic<std::uint32_t> gate;
+};
+
+// Where the Run's shared state lives: in private memory, in a new shared
+// mapping for child processes, or in an inherited one (a re-executed partner).
+enum class RunMemory { private_memory, shared, attached };
+
 // Everything the workers share for one test.
 struct Run {
   const Test &test;
@@ -41,17 +91,20 @@ struct Run {
   std::vector<Program> programs;
   std::vector<int> register_base; // outcome slot of each thread's register 0
   std::vector<int> resetter;      // per location, the worker that resets it
-  std::unique_ptr<char[], FreeDeleter> memory;
-  std::vector<std::unique_ptr<Value[], FreeDeleter>> registers;
-  Rendezvous rendezvous;
-  TimedStart start{static_cast<std::uint64_t>(tick_rate * options.start_margin_us)};
-  std::atomic<int> sink{0};
+  RunMemory where;
+  std::unique_ptr<char[], FreeDeleter> private_block;
+  std::optional<platform::SharedMapping> mapping;
+  RunHeader *header = nullptr; // shared memory only
+  Control *control = nullptr;
+  Rendezvous::Slot *slots = nullptr;
+  TimedStart::Go *go = nullptr;
+  char *memory = nullptr;
+  std::vector<Value *> registers;
+  std::vector<char *> report_areas; // shared memory only
+  ReportLimits report_limits;
+  std::optional<Rendezvous> rendezvous;
+  std::optional<TimedStart> start;
   std::uint64_t start_tick = platform::ticks();
-  std::atomic<std::uint64_t> first_positive{0}; // tick of the first positive outcome counted
-
-  // Written by worker 0 between rounds, read by all after the start rendezvous.
-  alignas(128) bool stop = false;
-  std::size_t instances_this_batch = 0;
 
   // Per worker, merged after the run.
   static constexpr std::size_t latency_capacity = 1 << 16;
@@ -62,16 +115,11 @@ struct Run {
   std::vector<std::vector<Witness>> witnesses;
   std::vector<std::uint64_t> failures;
 
-  // Worker 0's bookkeeping, on a line of its own.
-  alignas(128) std::uint64_t started = 0; // instances handed out so far
-  std::uint64_t batches = 0;
-  Clock::time_point deadline;
-
-  Run(const Test &t, const BatchRunOptions &o)
+  Run(const Test &t, const BatchRunOptions &o, RunMemory w, std::optional<platform::SharedMapping> attached = {})
       : test(t), options(o), threads(static_cast<int>(t.threads.size())),
-        layout(make_layout(t, o.instances_per_batch, o.stride_bytes)), resetter(choose_resetters(t)),
-        rendezvous(threads), failures(static_cast<std::size_t>(threads), 0) {
-    memory = aligned_array<char>(layout.bytes());
+        layout(make_layout(t, o.instances_per_batch, o.stride_bytes)), resetter(choose_resetters(t)), where(w),
+        failures(static_cast<std::size_t>(threads), 0) {
+    report_limits = {static_cast<std::size_t>(t.outcome_size()), 4096, latency_capacity, max_witnesses};
     for (int th = 0; th < threads; ++th) {
       const auto &code = t.threads[static_cast<std::size_t>(th)];
       programs.push_back(lower(code, layout, o.substitution, tick_rate / 1000.0));
@@ -83,16 +131,70 @@ struct Run {
       }
       witnesses.emplace_back();
       register_base.push_back(t.register_slot(th, 0));
-      registers.push_back(aligned_array<Value>(layout.instances * code.registers.size()));
       counters.emplace_back(static_cast<std::size_t>(t.outcome_size()));
     }
+    Arena measure(nullptr);
+    carve(measure);
+    char *base = nullptr;
+    if (where == RunMemory::private_memory) {
+      private_block = aligned_array<char>(measure.used());
+      base = private_block.get();
+    } else {
+      mapping = where == RunMemory::attached ? std::move(*attached)
+                                             : platform::SharedMapping::create(measure.used(), "fencelab-run");
+      if (mapping->size() < measure.used())
+        throw std::runtime_error("the inherited run memory is smaller than this run needs");
+      base = mapping->data();
+    }
+    Arena arena(base);
+    carve(arena);
+    rendezvous.emplace(threads, slots);
+    start.emplace(static_cast<std::uint64_t>(tick_rate * options.start_margin_us), go);
+    if (where == RunMemory::attached)
+      return; // the parent has set everything up already
     for (std::size_t k = 0; k < layout.instances; ++k)
       reset_memory(k);
-    instances_this_batch = layout.instances;
+    control->instances_this_batch = layout.instances;
+  }
+
+  // The pieces of the run's memory, always in this order (see Arena).
+  void carve(Arena &a) {
+    bool shared = where != RunMemory::private_memory;
+    if (shared)
+      header = a.take<RunHeader>(1);
+    control = a.take<Control>(1);
+    slots = a.take<Rendezvous::Slot>(static_cast<std::size_t>(threads));
+    go = a.take<TimedStart::Go>(1);
+    memory = a.take<char>(layout.bytes(), 4096);
+    registers.clear();
+    for (const auto &code : test.threads)
+      registers.push_back(a.take<Value>(layout.instances * code.registers.size(), 4096));
+    report_areas.clear();
+    if (shared)
+      for (int th = 0; th < threads; ++th)
+        report_areas.push_back(a.take<char>(report_area_bytes(report_limits), 4096));
+  }
+
+  std::span<char> report_area(int self) {
+    return {report_areas[static_cast<std::size_t>(self)], report_area_bytes(report_limits)};
+  }
+
+  // What worker `self` collected, as one value to merge or to send home.
+  WorkerReport report(int self) const {
+    auto i = static_cast<std::size_t>(self);
+    WorkerReport r;
+    counters[i].add_to(r.outcomes);
+    const LatencySamples &l = latency[i];
+    for (std::uint64_t k = 0; k < std::min<std::uint64_t>(l.count, l.mask + 1); ++k)
+      r.latency_ticks.push_back(l.ticks[k]);
+    r.heavy_calls = l.count;
+    r.witnesses = witnesses[i];
+    r.failures = failures[i];
+    return r;
   }
 
   Value &cell(std::size_t loc, std::size_t instance) {
-    return *reinterpret_cast<Value *>(memory.get() + layout.offset(loc, instance));
+    return *reinterpret_cast<Value *>(memory + layout.offset(loc, instance));
   }
 
   void reset_memory(std::size_t k) {
@@ -142,34 +244,36 @@ struct Run {
   void preload() {
     Value sum = 0;
     for (std::size_t loc = 0; loc < layout.locations; ++loc)
-      for (std::size_t k = 0; k < instances_this_batch; k += 1)
+      for (std::size_t k = 0; k < control->instances_this_batch; k += 1)
         sum += std::atomic_ref<Value>(cell(loc, k)).load(std::memory_order_relaxed);
-    sink.fetch_add(sum == 42, std::memory_order_relaxed);
+    control->sink.fetch_add(sum == 42, std::memory_order_relaxed);
   }
 
   // Decides the next batch; worker 0 only. The shared fields are written only
   // when they change: rewriting them would steal their cache line from the
   // other workers each round and make them leave the rendezvous late.
   void plan_next_batch() {
+    Control &c = *control;
     std::uint64_t target = options.iterations;
     std::size_t next = layout.instances;
     bool done = false;
     if (target != 0) {
-      std::uint64_t left = target - started;
+      std::uint64_t left = target - c.started;
       next = static_cast<std::size_t>(std::min<std::uint64_t>(left, layout.instances));
       done = left == 0;
     } else {
-      done = Clock::now() >= deadline;
+      done = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count() >=
+             c.deadline_ns;
     }
-    if (options.stop_on_positive && first_positive.load(std::memory_order_relaxed) != 0)
+    if (options.stop_on_positive && c.first_positive.load(std::memory_order_relaxed) != 0)
       done = true;
-    if (next != instances_this_batch)
-      instances_this_batch = next;
-    if (done != stop)
-      stop = done;
-    if (!stop) {
-      started += instances_this_batch;
-      ++batches;
+    if (next != c.instances_this_batch)
+      c.instances_this_batch = next;
+    if (done != c.stop)
+      c.stop = done;
+    if (!c.stop) {
+      c.started += c.instances_this_batch;
+      ++c.batches;
     }
   }
 
@@ -181,7 +285,7 @@ struct Run {
     for (std::size_t k = n * t / all; k < n * (t + 1) / all; ++k) {
       for (int th = 0; th < threads; ++th) {
         int n = programs[static_cast<std::size_t>(th)].registers;
-        Value *regs = registers[static_cast<std::size_t>(th)].get() + k * static_cast<std::size_t>(n);
+        Value *regs = registers[static_cast<std::size_t>(th)] + k * static_cast<std::size_t>(n);
         for (int r = 0; r < n; ++r) {
           outcome[register_base[static_cast<std::size_t>(th)] + r] = regs[r];
           regs[r] = 0;
@@ -197,8 +301,8 @@ struct Run {
         if (seen.size() < max_witnesses)
           seen.push_back({batch, k, Outcome(values.begin(), values.end())});
         std::uint64_t none = 0;
-        if (first_positive.load(std::memory_order_relaxed) == 0)
-          first_positive.compare_exchange_strong(none, platform::ticks());
+        if (control->first_positive.load(std::memory_order_relaxed) == 0)
+          control->first_positive.compare_exchange_strong(none, platform::ticks());
       }
     }
   }
@@ -208,9 +312,9 @@ struct Run {
     const Program &program = programs[static_cast<std::size_t>(self)];
     BatchArgs args{program.ops.data(),
                    program.ops.size(),
-                   memory.get(),
+                   memory,
                    layout.stride_bytes,
-                   registers[static_cast<std::size_t>(self)].get(),
+                   registers[static_cast<std::size_t>(self)],
                    program.registers,
                    0,
                    options.heavy,
@@ -221,38 +325,37 @@ struct Run {
     if (self == 0)
       plan_next_batch();
     for (;;) {
-      rendezvous.arrive_and_wait(self, ++round);
+      rendezvous->arrive_and_wait(self, ++round);
       if (self == 0)
-        start.publish(round);
-      start.wait(round, jitter.next());
-      if (stop)
+        start->publish(round);
+      start->wait(round, jitter.next());
+      if (control->stop)
         break;
       // Copied now: worker 0 plans the next batch while others still collect this one.
-      args.instances = instances_this_batch;
-      std::uint64_t batch = batches - 1;
+      args.instances = control->instances_this_batch;
+      std::uint64_t batch = control->batches - 1;
       failures[static_cast<std::size_t>(self)] += run_batch(args);
-      rendezvous.arrive_and_wait(self, ++round);
+      rendezvous->arrive_and_wait(self, ++round);
       collect(self, outcome.data(), args.instances, batch);
       if (!test.observed_locations.empty()) // final values must be read before any reset
-        rendezvous.arrive_and_wait(self, ++round);
+        rendezvous->arrive_and_wait(self, ++round);
       reset_owned(self, args.instances);
       if (self == 0)
         plan_next_batch();
       if (options.preload) {
-        rendezvous.arrive_and_wait(self, ++round);
+        rendezvous->arrive_and_wait(self, ++round);
         preload();
       }
     }
   }
 };
 
-LatencySummary summarise_latency(const std::vector<LatencySamples> &per_worker, double ticks_per_ns) {
+LatencySummary summarise_latency(const std::vector<WorkerReport> &reports, double ticks_per_ns) {
   std::vector<std::uint64_t> all;
   LatencySummary s;
-  for (const auto &l : per_worker) {
-    s.calls += l.count;
-    for (std::uint64_t i = 0; i < std::min<std::uint64_t>(l.count, l.mask + 1); ++i)
-      all.push_back(l.ticks[i]);
+  for (const auto &r : reports) {
+    s.calls += r.heavy_calls;
+    all.insert(all.end(), r.latency_ticks.begin(), r.latency_ticks.end());
   }
   if (all.empty())
     return s;
@@ -265,43 +368,178 @@ LatencySummary summarise_latency(const std::vector<LatencySamples> &per_worker, 
   return s;
 }
 
+// The body of one process of a run: pins and runs its workers (the first on
+// this thread), then writes their reports into the shared memory.
+int run_group(Run &run, const std::vector<int> &members, const std::vector<int> &cpus) {
+  for (std::uint32_t g = run.control->gate.load(); g == 0; g = run.control->gate.load())
+    platform::futex_wait_shared(run.control->gate, 0);
+  std::vector<std::thread> others;
+  std::atomic<bool> pinned{true};
+  // An unpinned worker still runs (the others wait for it), but the run fails:
+  // its outcomes are not comparable. The parent sees only the exit status.
+  auto pin = [&](int m) {
+    if (auto why = platform::pin_current_thread(cpus[static_cast<std::size_t>(m)]); !why.empty()) {
+      std::fprintf(stderr, "fencelab: test thread %d: %s\n", m, why.c_str());
+      pinned = false;
+    }
+  };
+  for (std::size_t i = 1; i < members.size(); ++i)
+    others.emplace_back([&, m = members[i]] {
+      pin(m);
+      run.worker(m);
+    });
+  pin(members[0]);
+  run.worker(members[0]);
+  for (auto &t : others)
+    t.join();
+  int registrations = platform::membarrier_registrations();
+  for (int m : members) {
+    WorkerReport r = run.report(m);
+    r.registrations = registrations;
+    write_report(run.report_area(m), run.report_limits, r);
+  }
+  return pinned ? 0 : 3;
+}
+
+// Re-executes this binary as a partner that attaches to the run's memfd:
+// exec gives it a fresh mm, which no membarrier registration carries over to.
+[[noreturn]] void reexec_group(int fd, int group) {
+  int flags = fcntl(fd, F_GETFD);
+  fcntl(fd, F_SETFD, flags & ~FD_CLOEXEC);
+  std::string fd_text = std::to_string(fd), group_text = std::to_string(group);
+  std::string command(reexec_command);
+  const char *argv[] = {"fencelab", command.c_str(), fd_text.c_str(), group_text.c_str(), nullptr};
+  execv("/proc/self/exe", const_cast<char *const *>(argv));
+  _exit(126);
+}
+
+// Runs the workers in child processes, one per process group, and brings
+// their reports home. Any child that dies, or a run that stops making
+// progress, ends the run with Failed naming the thread(s) and the signal.
+std::variant<std::vector<WorkerReport>, Failed> run_in_processes(Run &run, const std::vector<int> &cpus) {
+  auto groups = process_groups(run.options.placement, run.threads);
+  std::vector<bool> reexec(groups.size(), false);
+  if (run.options.reexec_partners) {
+    if (!encode_header(*run.header, run.test, run.options, cpus))
+      return Failed{"the test's name or width does not fit the re-executed partner's header"};
+    for (std::size_t g = 0; g < groups.size(); ++g)
+      reexec[g] = std::none_of(groups[g].begin(), groups[g].end(),
+                               [&](int m) { return calls_heavy(run.programs[static_cast<std::size_t>(m)]); });
+  }
+  platform::ChildProcesses children;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    if (reexec[g])
+      children.spawn([&, g]() -> int { reexec_group(run.mapping->fd(), static_cast<int>(g)); });
+    else
+      children.spawn([&, g] { return run_group(run, groups[g], cpus); });
+  }
+  run.control->gate.store(1);
+  platform::futex_wake_all_shared(run.control->gate);
+
+  std::uint64_t last_progress = ~0ull;
+  auto last_change = Clock::now();
+  auto stalled = [&]() -> std::string {
+    std::uint64_t now = run.rendezvous->progress();
+    if (now != last_progress) {
+      last_progress = now;
+      last_change = Clock::now();
+      return "";
+    }
+    if (Clock::now() - last_change < std::chrono::duration<double>(run.options.stall_seconds))
+      return "";
+    return "no progress for " + std::to_string(static_cast<int>(run.options.stall_seconds)) + " s: killed";
+  };
+  auto name = [&](std::size_t g) { return describe_group(groups[g], cpus); };
+  if (auto why = children.wait_all(name, stalled); !why.empty())
+    return Failed{why};
+  std::vector<WorkerReport> reports(static_cast<std::size_t>(run.threads));
+  for (int th = 0; th < run.threads; ++th)
+    if (auto why = read_report(run.report_area(th), run.report_limits, reports[static_cast<std::size_t>(th)]);
+        !why.empty())
+      return Failed{describe_group({th}, cpus) + ": " + why};
+  return reports;
+}
+
 } // namespace
 
 BackendResult run_batches(WorkerPool &pool, const Test &test, const BatchRunOptions &options) {
-  Run run(test, options);
+  bool in_processes = options.placement != Placement::threads;
+  Run run(test, options, in_processes ? RunMemory::shared : RunMemory::private_memory);
   run.start_tick = platform::ticks();
   bool heavy = std::any_of(run.programs.begin(), run.programs.end(), calls_heavy);
   auto interrupts_before = heavy ? platform::function_call_interrupts() : std::nullopt;
   auto start = Clock::now();
-  run.deadline = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.budget_seconds));
-  pool.run(run.threads, [&](int self) { run.worker(self); });
+  run.control->deadline_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                 (start + std::chrono::duration_cast<Clock::duration>(
+                                              std::chrono::duration<double>(options.budget_seconds)))
+                                     .time_since_epoch())
+                                 .count();
+  std::vector<WorkerReport> reports;
+  if (in_processes) {
+    auto outcome = run_in_processes(run, pool.cpus());
+    if (auto *failed = std::get_if<Failed>(&outcome))
+      return *failed;
+    reports = std::move(std::get<std::vector<WorkerReport>>(outcome));
+  } else {
+    pool.run(run.threads, [&](int self) { run.worker(self); });
+    for (int th = 0; th < run.threads; ++th)
+      reports.push_back(run.report(th));
+  }
   double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   auto interrupts_after = heavy ? platform::function_call_interrupts() : std::nullopt;
 
   std::uint64_t failed = 0;
-  for (auto f : run.failures)
-    failed += f;
+  for (const auto &r : reports)
+    failed += r.failures;
   if (failed != 0)
     return Unsupported{"the heavy barrier failed " + std::to_string(failed) + " times during the run"};
 
   Histogram h;
-  for (const auto &c : run.counters)
-    c.add_to(h);
-  h.stats.iterations = run.started;
-  h.stats.batches = run.batches;
+  for (const auto &r : reports)
+    h.merge(r.outcomes);
+  h.stats = {};
+  h.stats.iterations = run.control->started;
+  h.stats.batches = run.control->batches;
   h.stats.seconds = seconds;
-  if (auto first = run.first_positive.load())
+  if (auto first = run.control->first_positive.load())
     h.stats.first_positive_seconds = static_cast<double>(first - run.start_tick) / (run.tick_rate * 1e6);
   if (heavy)
-    h.stats.heavy_latency = summarise_latency(run.latency, run.tick_rate / 1000.0);
+    h.stats.heavy_latency = summarise_latency(reports, run.tick_rate / 1000.0);
   if (interrupts_before && interrupts_after && interrupts_before->size() == interrupts_after->size())
     for (std::size_t cpu = 0; cpu < interrupts_after->size(); ++cpu)
       h.stats.call_interrupts.push_back((*interrupts_after)[cpu] - (*interrupts_before)[cpu]);
-  for (const auto &w : run.witnesses)
-    for (const auto &one : w)
+  if (in_processes)
+    for (const auto &r : reports)
+      h.stats.thread_registrations.push_back(r.registrations);
+  for (const auto &r : reports)
+    for (const auto &one : r.witnesses)
       if (h.stats.witnesses.size() < Run::max_witnesses)
         h.stats.witnesses.push_back(one);
   return h;
+}
+
+int run_reexecuted_group(int fd, int group, const std::function<std::optional<Test>(std::string_view)> &find_test) {
+  // The parent reports only this process's exit status; the reason goes to stderr.
+  auto refuse = [](const std::string &why, int status) {
+    std::fprintf(stderr, "fencelab %s: %s\n", std::string(reexec_command).c_str(), why.c_str());
+    return status;
+  };
+  auto mapping = platform::SharedMapping::attach(fd);
+  const auto &header = *reinterpret_cast<const RunHeader *>(mapping.data());
+  if (header.magic != RunHeader::expected_magic)
+    return refuse("fd " + std::to_string(fd) + " holds no run", 4);
+  auto test = find_test(header.test_name);
+  if (!test)
+    return refuse(std::string("no catalogue test named ") + header.test_name, 5);
+  if (test_fingerprint(*test) != header.test_fingerprint)
+    return refuse(std::string("the catalogue's ") + header.test_name + " differs from the test being run", 5);
+  BatchRunOptions options = decode_options(header);
+  std::vector<int> cpus = decode_cpus(header, static_cast<int>(test->threads.size()));
+  Run run(*test, options, RunMemory::attached, std::move(mapping));
+  auto groups = process_groups(options.placement, run.threads);
+  if (group < 0 || static_cast<std::size_t>(group) >= groups.size())
+    return refuse("no process group " + std::to_string(group), 6);
+  return run_group(run, groups[static_cast<std::size_t>(group)], cpus);
 }
 
 } // namespace fencelab::hardware

@@ -44,7 +44,9 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
     return Unsupported{pool_->pin_error()};
   auto heavy = platform::heavy_barrier_function(config.heavy);
   if (config.mode != HardwareMode::batch) {
-    auto plan = plan_perpetual(test);
+    std::variant<PerpetualPlan, std::string> plan = plan_perpetual(test);
+    if (config.placement != Placement::threads) // its workers share the run's private memory
+      plan = std::string("it runs test threads as threads of one process (--placement threads)");
     if (const auto *p = std::get_if<PerpetualPlan>(&plan)) {
       PerpetualRunOptions options;
       options.chunk = config.chunk;
@@ -74,6 +76,9 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
   options.heavy = heavy;
   options.substitution = config.substitution;
   options.stop_on_positive = config.stop_on_positive;
+  options.placement = config.placement;
+  options.reexec_partners =
+      config.placement != Placement::threads && config.partner == PartnerRegistration::unregistered;
   auto result = run_batches(*pool_, test, options);
   if (auto *h = std::get_if<Histogram>(&result))
     h->stats.mode = "batch (" + std::to_string(config.instances_per_batch) + " instances per batch)";

@@ -12,7 +12,14 @@ namespace fencelab::hardware {
 
 class Rendezvous {
 public:
-  explicit Rendezvous(int threads) : threads_(threads), slots_(new Slot[static_cast<std::size_t>(threads)]) {}
+  struct alignas(128) Slot { // 128: adjacent-line prefetch pairs lines on x86
+    std::atomic<std::uint64_t> round{0};
+  };
+
+  explicit Rendezvous(int threads) : threads_(threads), owned_(new Slot[static_cast<std::size_t>(threads)]), slots_(owned_.get()) {}
+  // On `threads` zero-filled slots owned by the caller, e.g. in memory shared
+  // with other processes (all-zero bytes are a lock-free atomic's 0).
+  Rendezvous(int threads, Slot *slots) : threads_(threads), slots_(slots) {}
 
   // Every thread calls this with the same, increasing `round`.
   void arrive_and_wait(int self, std::uint64_t round) {
@@ -22,12 +29,18 @@ public:
         platform::cpu_relax();
   }
 
+  // The rounds reached so far, summed: grows while the workers make progress.
+  std::uint64_t progress() const {
+    std::uint64_t sum = 0;
+    for (int t = 0; t < threads_; ++t)
+      sum += slots_[t].round.load(std::memory_order_relaxed);
+    return sum;
+  }
+
 private:
-  struct alignas(128) Slot { // 128: adjacent-line prefetch pairs lines on x86
-    std::atomic<std::uint64_t> round{0};
-  };
   int threads_;
-  std::unique_ptr<Slot[]> slots_;
+  std::unique_ptr<Slot[]> owned_;
+  Slot *slots_;
 };
 
 } // namespace fencelab::hardware

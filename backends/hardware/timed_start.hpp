@@ -16,7 +16,14 @@ namespace fencelab::hardware {
 
 class TimedStart {
 public:
+  struct alignas(128) Go {
+    std::atomic<std::uint64_t> round{0};
+    std::atomic<std::uint64_t> tick{0};
+  };
+
   TimedStart(std::uint64_t margin_ticks) : margin_(margin_ticks) {}
+  // On a zero-filled Go owned by the caller (e.g. shared with other processes).
+  TimedStart(std::uint64_t margin_ticks, Go *go) : margin_(margin_ticks), go_(*go) {}
 
   // Worker 0, once every worker has arrived for `round`.
   void publish(std::uint64_t round) {
@@ -34,12 +41,9 @@ public:
   }
 
 private:
-  struct alignas(128) Go {
-    std::atomic<std::uint64_t> round{0};
-    std::atomic<std::uint64_t> tick{0};
-  };
   std::uint64_t margin_;
-  Go go_;
+  Go own_;
+  Go &go_ = own_;
 };
 
 // A per-worker pseudo-random delay in [0, range) ticks.

@@ -10,4 +10,9 @@ namespace fencelab::platform {
 void futex_wait(std::atomic<std::uint32_t> &word, std::uint32_t expected);
 void futex_wake_all(std::atomic<std::uint32_t> &word);
 
+// The same on a word in memory shared between processes (MAP_SHARED): the
+// _PRIVATE futex ops key on the mm and would never wake another process.
+void futex_wait_shared(std::atomic<std::uint32_t> &word, std::uint32_t expected);
+void futex_wake_all_shared(std::atomic<std::uint32_t> &word);
+
 } // namespace fencelab::platform

@@ -104,6 +104,14 @@ void membarrier_setup() {
   });
 }
 
+int membarrier_registrations() {
+#ifndef MEMBARRIER_CMD_GET_REGISTRATIONS
+  constexpr int MEMBARRIER_CMD_GET_REGISTRATIONS = 1 << 9;
+#endif
+  int r = sys_membarrier(MEMBARRIER_CMD_GET_REGISTRATIONS);
+  return r < 0 ? -errno : r;
+}
+
 int membarrier_query_mask() {
   membarrier_setup();
   return state().mask;

@@ -26,6 +26,11 @@ void membarrier_setup();
 // The QUERY mask, or -errno when QUERY itself failed.
 int membarrier_query_mask();
 
+// MEMBARRIER_CMD_GET_REGISTRATIONS (Linux 6.3+) for the calling process: the
+// mask of REGISTER_* commands it has issued, or -errno (EINVAL: older kernel).
+// Does not register anything, so a fresh partner process may call it.
+int membarrier_registrations();
+
 HeavyBarrierStatus heavy_barrier_status(HeavyBarrier kind);
 
 // Returns 0 on success, errno on failure. Only call kinds that are available.

@@ -77,3 +77,16 @@ std::vector<Test> select_tests(const std::vector<std::string> &args) {
 }
 
 } // namespace fencelab::cli
+
+namespace fencelab::cli {
+
+std::optional<Test> find_catalogue_test(std::string_view name) {
+  if (auto t = find_family_test(name))
+    return t;
+  for (auto &t : catalogue())
+    if (t.name == name)
+      return std::move(t);
+  return std::nullopt;
+}
+
+} // namespace fencelab::cli

@@ -13,6 +13,7 @@ int info_command(const std::vector<std::string> &args);
 int window_command(const std::vector<std::string> &args);
 int bench_command(const std::vector<std::string> &args);
 int check_command(const std::vector<std::string> &args);
+int scope_command(const std::vector<std::string> &args);
 
 int exit_code_for(const std::vector<struct TestResultRef> &);
 

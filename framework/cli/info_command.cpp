@@ -4,6 +4,7 @@
 #include "fences.hpp"
 #include "machine_info.hpp"
 #include "membarrier.hpp"
+#include "membarrier_commands.hpp"
 #include "options.hpp"
 
 #include <fmt/core.h>
@@ -31,6 +32,23 @@ int info_command(const std::vector<std::string> &args) {
   for (const auto &entry : enum_names(HeavyBarrier{})) {
     auto st = platform::heavy_barrier_status(entry.value);
     fmt::print("  {:<18} {:<34} {}\n", entry.name, st.how, st.available ? "available" : "unsupported: " + st.reason);
+  }
+  int registrations = platform::membarrier_registrations();
+  fmt::print("\nmembarrier commands (GET_REGISTRATIONS {})\n",
+             registrations < 0 ? fmt::format("unavailable, errno {}", -registrations)
+                               : fmt::format("0x{:x}", registrations));
+  fmt::print("  {:<37} {:<9} {:<11} {}\n", "command", "offered", "registered", "note");
+  for (const auto &c : platform::membarrier_commands()) {
+    std::string registered = !c.registered ? (c.registration.empty() && c.name.rfind("REGISTER_", 0) != 0 ? "-" : "unknown")
+                                           : *c.registered ? "yes" : "no";
+    fmt::print("  {:<37} {:<9} {:<11} {}\n", c.name, c.offered ? "yes" : "no", registered, c.note);
+  }
+  if (registrations >= 0) {
+    int forked = platform::registrations_after_fork();
+    fmt::print("  a forked child sees GET_REGISTRATIONS {}: {}\n",
+               forked < 0 ? fmt::format("errno {}", -forked) : fmt::format("0x{:x}", forked),
+               forked == registrations ? "fork inherits the registrations (exec clears them)"
+                                       : "fork does not carry them over here");
   }
   return 0;
 }

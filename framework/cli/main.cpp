@@ -1,10 +1,13 @@
 // fencelab: which barrier pairings order memory on this machine?
+#include "batch_runner.hpp"
+#include "catalogue.hpp"
 #include "cli_error.hpp"
 #include "commands.hpp"
 #include "membarrier.hpp"
 
 #include <exception>
 #include <iostream>
+#include <cstdlib>
 #include <map>
 
 namespace {
@@ -18,6 +21,7 @@ commands:
   list    list the known tests
   window  measure how long a store stays buffered here, against each heavy barrier's latency
   bench   weak outcomes per second, time to first weak outcome, barrier costs
+  scope   whom each heavy barrier orders: partner thread in this process or another, registered or not
   info    describe this machine: CPUs, kernel, fences, membarrier commands
 )";
 
@@ -25,17 +29,21 @@ commands:
 
 int main(int argc, char **argv) {
   using namespace fencelab::cli;
+  // A re-executed partner of a run in child processes: it must stay
+  // unregistered for membarrier, so it is dispatched before the setup below.
+  if (argc == 4 && argv[1] == fencelab::hardware::reexec_command)
+    return fencelab::hardware::run_reexecuted_group(std::atoi(argv[2]), std::atoi(argv[3]), find_catalogue_test);
   // membarrier registration must precede every other thread of the process.
   fencelab::platform::membarrier_setup();
   const std::map<std::string, int (*)(const std::vector<std::string> &)> commands{
-      {"table", table_command}, {"run", run_command}, {"list", list_command}, {"info", info_command}, {"window", window_command}, {"bench", bench_command}, {"check", check_command}};
+      {"table", table_command}, {"run", run_command}, {"list", list_command}, {"info", info_command}, {"window", window_command}, {"bench", bench_command}, {"check", check_command}, {"scope", scope_command}};
   if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
     std::cout << usage;
     return argc < 2 ? 2 : 0;
   }
   auto command = commands.find(argv[1]);
   if (command == commands.end()) {
-    std::cerr << "fencelab: error: unknown command '" << argv[1] << "' (table, run, check, list, window, bench, info)\n";
+    std::cerr << "fencelab: error: unknown command '" << argv[1] << "' (table, run, check, scope, list, window, bench, info)\n";
     return 2;
   }
   try {

@@ -41,6 +41,14 @@ void add_run_options(po::options_description &desc, double default_budget) {
       ("plant", po::value<std::vector<std::string>>()->composing(),
        "FENCE=STAND: run a broken stand-in for a fence, to prove bugs are caught "
        "(e.g. smp_mb=barrier, membarrier=sham; stands: native, none, barrier, sham); repeatable") //
+      ("placement", po::value<std::string>()->default_value(std::string(to_string(defaults.placement))),
+       ("where test threads run: " + enum_choices<Placement>() +
+        " (processes: one child process per thread; mixed: thread 0 alone, the others together)")
+           .c_str()) //
+      ("partner", po::value<std::string>()->default_value(std::string(to_string(defaults.partner))),
+       ("with child processes, whether those that never call the heavy barrier keep this process's membarrier "
+        "registrations: " + enum_choices<PartnerRegistration>() + " (unregistered: re-executed, catalogue tests only)")
+           .c_str()) //
       ("json", po::value<std::string>(), "result file (default: results/<command>-<time>.json)");
 }
 
@@ -102,6 +110,16 @@ CommonOptions read_run_options(const po::variables_map &vm) {
     for (const auto &text : vm["plant"].as<std::vector<std::string>>())
       if (auto error = parse_plant(text, c.substitution); !error.empty())
         throw UsageError("--plant: " + error);
+  auto placement = parse_enum<Placement>(vm["placement"].as<std::string>());
+  if (!placement)
+    throw UsageError("--placement: unknown placement '" + vm["placement"].as<std::string>() + "' (choose " +
+                     enum_choices<Placement>() + ")");
+  c.placement = *placement;
+  auto partner = parse_enum<PartnerRegistration>(vm["partner"].as<std::string>());
+  if (!partner)
+    throw UsageError("--partner: unknown value '" + vm["partner"].as<std::string>() + "' (choose " +
+                     enum_choices<PartnerRegistration>() + ")");
+  c.partner = *partner;
   if (vm.count("json"))
     o.json_path = vm["json"].as<std::string>();
   return o;

@@ -43,7 +43,8 @@ int run_command(const std::vector<std::string> &args) {
   auto path = session.write_results("run", results);
   std::cout << "Results written to " << path.string() << '\n';
   bool violation = std::any_of(results.begin(), results.end(), [](const TestResult &r) { return r.verdict == Verdict::violation; });
-  return violation ? 1 : 0;
+  bool failed = std::any_of(results.begin(), results.end(), [](const TestResult &r) { return r.verdict == Verdict::failed; });
+  return violation ? 1 : failed ? 3 : 0;
 }
 
 } // namespace fencelab::cli

@@ -1,5 +1,6 @@
 #include "session.hpp"
 
+#include "catalogue.hpp"
 #include "cli_error.hpp"
 #include "fence_cost.hpp"
 #include "hardware_backend.hpp"
@@ -37,6 +38,12 @@ void Session::validate(const std::vector<Test> &tests, bool skip_too_wide) const
                        std::to_string(cpus.size()));
     heavy_used = heavy_used || t.uses_fence(FenceKind::membarrier);
   }
+  // A re-executed partner rebuilds its test by name from the catalogue.
+  if (c.placement != Placement::threads && c.partner == PartnerRegistration::unregistered)
+    for (const auto &t : tests)
+      if (!find_catalogue_test(t.name))
+        throw UsageError("--partner unregistered: " + t.name +
+                         " is not a catalogue test (re-executed partners rebuild the test by name)");
   if (heavy_used && options_.heavy_given) {
     auto status = platform::heavy_barrier_status(c.heavy);
     if (!status.available)
@@ -142,10 +149,12 @@ double Session::sham_duration(FenceKind kind, const Test &test) {
   return sham_ns_[kind];
 }
 
-void Session::attach_control(TestResult &real) {
+void Session::attach_control(TestResult &real) { attach_control(real, options_.config); }
+
+void Session::attach_control(TestResult &real, const RunConfig &config) {
   if (!real.histogram || !real.test.expectation || real.test.expectation->result != Observation::never)
     return;
-  RunConfig sham = options_.config;
+  RunConfig sham = config;
   sham.substitution.stands.clear();
   std::string text;
   for (const auto &entry : enum_names(FenceKind{})) {

@@ -38,6 +38,8 @@ public:
   // For a test the model forbids: runs its sham control (every fence
   // replaced by a delay as long as the fence) and attaches the power.
   void attach_control(TestResult &result);
+  // The same, with the sham run under `config` (placement, heavy barrier) but its fences shammed.
+  void attach_control(TestResult &result, const RunConfig &config);
 
   // Writes the result document; returns the path written.
   // `extra` fields are merged into the document's top level.

@@ -28,6 +28,8 @@ std::vector<std::string> cell_lines(const TestResult *r) {
   if (r->verdict == Verdict::stronger)
     verdict = "allowed, not observed";
   if (!r->histogram) {
+    if (!r->failure.empty())
+      return {"FAILED", r->failure.substr(0, cell_width - 2), "model: " + model, ""};
     if (!r->model)
       return {"unsupported", r->unsupported.substr(0, cell_width - 2), "", ""};
     return {"model only", "model: " + model, verdict, ""};

@@ -37,7 +37,9 @@ void write_herd_block(std::ostream &out, const TestResult &r, const HerdTextOpti
   else if (!r.model_unsupported.empty())
     fmt::print(out, "Model {} unsupported: {}\n", t.name, r.model_unsupported);
   if (!r.histogram) {
-    if (!r.unsupported.empty())
+    if (!r.failure.empty())
+      fmt::print(out, "Failed {}: {}\n", t.name, r.failure);
+    else if (!r.unsupported.empty())
       fmt::print(out, "Unsupported {}: {}\n", t.name, r.unsupported);
     else if (r.verdict)
       fmt::print(out, "Verdict {} {} (model against the expected {})\n", t.name, to_string(*r.verdict),
@@ -76,6 +78,12 @@ void write_herd_block(std::ostream &out, const TestResult &r, const HerdTextOpti
                l->min_ns, l->median_ns, l->p99_ns, l->max_ns);
   if (!h.stats.call_interrupts.empty())
     fmt::print(out, "Interrupts {} function-call per CPU {}\n", t.name, fmt::join(h.stats.call_interrupts, " "));
+  if (!h.stats.thread_registrations.empty()) {
+    std::vector<std::string> masks;
+    for (int m : h.stats.thread_registrations)
+      masks.push_back(m < 0 ? fmt::format("errno {}", -m) : fmt::format("0x{:x}", m));
+    fmt::print(out, "Registrations {} membarrier per thread process {}\n", t.name, fmt::join(masks, " "));
+  }
   if (r.verdict == Verdict::violation)
     for (const auto &w : h.stats.witnesses)
       fmt::print(out, "Witness {} batch {} instance {}: {}\n", t.name, w.batch, w.instance, outcome_text(t, w.values));

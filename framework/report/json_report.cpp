@@ -69,7 +69,10 @@ nlohmann::json test_result_json(const TestResult &r) {
     j["model"] = {{"unsupported", r.model_unsupported}};
   }
   if (!r.histogram) {
-    j["unsupported"] = r.unsupported;
+    if (!r.failure.empty())
+      j["failure"] = r.failure;
+    else
+      j["unsupported"] = r.unsupported;
     return j;
   }
   const Histogram &h = *r.histogram;
@@ -90,6 +93,8 @@ nlohmann::json test_result_json(const TestResult &r) {
     evidence["call_interrupts_per_cpu"] = h.stats.call_interrupts;
   if (h.stats.coherence_violations != 0)
     evidence["coherence_violations"] = h.stats.coherence_violations;
+  if (!h.stats.thread_registrations.empty())
+    evidence["membarrier_registrations_per_thread"] = h.stats.thread_registrations;
   if (!h.stats.witnesses.empty()) {
     evidence["witnesses"] = nlohmann::json::array();
     for (const auto &w : h.stats.witnesses)
@@ -117,6 +122,8 @@ nlohmann::json config_json(const RunConfig &c) {
           {"stride_bytes", c.stride_bytes},
           {"stagger_ns", c.stagger_ns},
           {"preload", c.preload},
+          {"placement", to_string(c.placement)},
+          {"partner", to_string(c.partner)},
           {"model",
            {{"search", to_string(c.model.search)},
             {"context_bound", c.model.context_bound},

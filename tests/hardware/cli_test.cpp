@@ -59,7 +59,7 @@ TEST_F(Cli, BadBudget) { expect_rejected("table --budget -1", "--budget"); }
 TEST_F(Cli, UnknownShape) { expect_rejected("table --shape sb,lb", "unknown shape 'lb'"); }
 
 TEST_F(Cli, HelpOnEverySubcommand) {
-  for (const char *cmd : {"table", "run", "list", "info"}) {
+  for (const char *cmd : {"table", "run", "list", "info", "scope"}) {
     auto r = run_fencelab(std::string(cmd) + " --help", dir);
     EXPECT_EQ(r.exit_code, 0) << cmd;
     EXPECT_NE(r.out.find("usage: fencelab"), std::string::npos) << r.out;
@@ -123,5 +123,63 @@ TEST_F(Cli, PlantedShamMembarrierIsNeverCleanAndPowered) {
 }
 
 TEST_F(Cli, BadPlant) { expect_rejected("run SB+smp_mb+smp_mb --plant smp_mb=nothing", "--plant: unknown stand-in"); }
+
+} // namespace
+
+namespace {
+
+// A forked child keeps its parent's membarrier registrations; a re-executed
+// partner does not. The run says which each test thread's process had, so a
+// GLOBAL_EXPEDITED cell with an unregistered partner is visibly that.
+TEST_F(Cli, UnregisteredPartnerIsReportedAsSuch) {
+  constexpr int global_expedited_registered = 1 << 2; // MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED
+  auto r = run_fencelab("run SB+barrier+membarrier --backend hardware --heavy global-expedited --placement processes "
+                        "--partner unregistered --iterations 2000 --json out.json",
+                        dir);
+  if (r.out.find("Unsupported") != std::string::npos)
+    GTEST_SKIP() << r.out;
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  std::ifstream in(dir / "out.json");
+  auto doc = nlohmann::json::parse(in);
+  auto masks = doc["tests"][0]["evidence"]["membarrier_registrations_per_thread"];
+  ASSERT_EQ(masks.size(), 2u) << doc["tests"][0].dump();
+  if (masks[0].get<int>() < 0)
+    GTEST_SKIP() << "no MEMBARRIER_CMD_GET_REGISTRATIONS on this kernel";
+  EXPECT_EQ(masks[0].get<int>() & global_expedited_registered, 0) << "the partner (thread 0) is registered";
+  EXPECT_NE(masks[1].get<int>() & global_expedited_registered, 0) << "the caller (thread 1) is not registered";
+  EXPECT_NE(r.out.find("Registrations SB+barrier+membarrier membarrier per thread process 0x0 0x14"), std::string::npos)
+      << r.out;
+}
+
+} // namespace
+
+namespace {
+
+// `scope` on a small budget: every cell the man page does not order is
+// checked by the model as allowed and can never come out as ordered.
+TEST_F(Cli, ScopeNeverCallsAnUnreachedCellOrdered) {
+  auto r = run_fencelab("scope --shape sb --budget 0.05 --controls false --json out.json", dir);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  std::ifstream in(dir / "out.json");
+  auto doc = nlohmann::json::parse(in);
+  ASSERT_EQ(doc["scope"].size(), 9u);
+  ASSERT_EQ(doc["tests"].size(), 9u);
+  int not_ordered = 0;
+  for (const auto &cell : doc["scope"]) {
+    auto verdict = cell["verdict"].get<std::string>();
+    EXPECT_NE(verdict, "VIOLATION") << cell.dump();
+    if (cell["man_page"] == "not ordered") {
+      ++not_ordered;
+      if (verdict == "unsupported")
+        continue;
+      EXPECT_EQ(cell["model"], "allowed") << cell.dump();
+      EXPECT_TRUE(verdict == "ok" || verdict == "stronger") << cell.dump();
+    } else if (verdict != "unsupported") {
+      EXPECT_EQ(cell["model"], "forbidden") << cell.dump();
+    }
+  }
+  EXPECT_EQ(not_ordered, 3); // private-expedited and mprotect in another process, unregistered global-expedited
+  EXPECT_NE(r.out.find("partner in another process: weak outcome"), std::string::npos) << r.out;
+}
 
 } // namespace
