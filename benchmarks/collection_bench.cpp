@@ -64,7 +64,7 @@ void PerpetualLoopAlone(benchmark::State &state) {
   LatencySamples latency;
   ChunkArgs args{p.ops.data(), p.ops.size(), memory.get(), 8, copies, log.get(), length, 1, no_heavy, &latency};
   for (auto _ : state) {
-    benchmark::DoNotOptimize(run_chunk(args));
+    benchmark::DoNotOptimize(run_chunk(args).iterations);
     args.first += static_cast<Value>(length);
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * length * copies));
@@ -85,9 +85,9 @@ void PerpetualCount(benchmark::State &state) {
     a[k] = va;
     b[k] = vb;
   }
-  ChunkLogs logs{{a.data(), n, 1}, {b.data(), n, 1}, n, 0};
+  ChunkLogs logs{{{a.data(), n, 1}, n, 0}, {{b.data(), n, 1}, n, 0}};
   for (auto _ : state)
-    benchmark::DoNotOptimize(count_chunk(plan, logs, 0, n));
+    benchmark::DoNotOptimize(count_chunk(plan, logs));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
 }
 BENCHMARK(PerpetualCount);

@@ -6,57 +6,42 @@
 namespace fencelab::hardware {
 namespace {
 
-std::uint64_t out_of_order(const LogView &log, int reg, std::size_t begin, std::size_t end) {
+std::uint64_t out_of_order(const ThreadChunk &t, int reg) {
   std::uint64_t n = 0;
-  for (std::size_t k = std::max<std::size_t>(begin, 1); k < end; ++k)
-    n += log.at(reg, k) < log.at(reg, k - 1);
+  for (std::size_t k = 1; k < t.length; ++k)
+    n += t.log.at(reg, k) < t.log.at(reg, k - 1);
   return n;
-}
-
-// The first k in [0, n) whose value is >= v, for a non-decreasing column.
-std::size_t first_at_least(const LogView &log, int reg, std::size_t n, Value v) {
-  std::size_t lo = 0, hi = n;
-  while (lo < hi) {
-    std::size_t mid = lo + (hi - lo) / 2;
-    if (log.at(reg, mid) < v)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
 }
 
 } // namespace
 
-ChunkCount count_chunk(const PerpetualPlan &plan, const ChunkLogs &logs, std::size_t begin, std::size_t end) {
+ChunkCount count_chunk(const PerpetualPlan &plan, const ChunkLogs &logs) {
   ChunkCount c;
-  const std::size_t n = logs.length;
-  for (const auto &a : plan.anchor)
-    c.coherence_violations += out_of_order(logs.anchor, a.reg, begin, end);
-  for (const auto &p : plan.partner)
-    c.coherence_violations += out_of_order(logs.partner, p.reg, begin, end);
-  if (!plan.possible || begin >= end)
+  const ThreadChunk &a = logs.anchor, &b = logs.partner;
+  for (const auto &k : plan.anchor)
+    c.coherence_violations += out_of_order(a, k.reg);
+  for (const auto &k : plan.partner)
+    c.coherence_violations += out_of_order(b, k.reg);
+  if (!plan.possible || a.length == 0 || b.length == 0)
     return c;
 
   // Per partner constraint, the first partner iteration whose read has seen
   // the current anchor's store.
   std::array<std::size_t, max_perpetual_registers> first_seen{};
-  for (std::size_t q = 0; q < plan.partner.size(); ++q)
-    first_seen[q] = first_at_least(logs.partner, plan.partner[q].reg, n, logs.base + 1 + static_cast<Value>(begin));
-  for (std::size_t a = begin; a < end; ++a) {
-    const Value i = logs.base + 1 + static_cast<Value>(a);
-    // Partner iterations j (as indices into the chunk) that fit so far.
-    std::int64_t lo = 0, hi = static_cast<std::int64_t>(n) - 1;
+  std::int64_t last_matched = -1;
+  for (std::size_t ai = 0; ai < a.length; ++ai) {
+    const Value i = a.base + 1 + static_cast<Value>(ai);
+    std::int64_t lo = last_matched + 1, hi = static_cast<std::int64_t>(b.length) - 1;
     for (const auto &k : plan.anchor) {
-      Value v = logs.anchor.at(k.reg, a); // anchor saw partner iterations up to v
+      Value v = a.log.at(k.reg, ai); // the anchor saw partner iterations up to sequence number v
       if (k.seen)
-        hi = std::min<std::int64_t>(hi, v - logs.base - 1);
+        hi = std::min<std::int64_t>(hi, v - b.base - 1);
       else
-        lo = std::max<std::int64_t>(lo, v - logs.base);
+        lo = std::max<std::int64_t>(lo, v - b.base);
     }
     for (std::size_t q = 0; q < plan.partner.size(); ++q) {
       std::size_t &p = first_seen[q];
-      while (p < n && logs.partner.at(plan.partner[q].reg, p) < i)
+      while (p < b.length && b.log.at(plan.partner[q].reg, p) < i)
         ++p;
       if (plan.partner[q].seen)
         lo = std::max<std::int64_t>(lo, static_cast<std::int64_t>(p));
@@ -64,9 +49,10 @@ ChunkCount count_chunk(const PerpetualPlan &plan, const ChunkLogs &logs, std::si
         hi = std::min<std::int64_t>(hi, static_cast<std::int64_t>(p) - 1);
     }
     if (lo <= hi) {
+      last_matched = lo;
       ++c.positive;
       if (c.first_positive == SIZE_MAX)
-        c.first_positive = a;
+        c.first_positive = ai;
     }
   }
   return c;

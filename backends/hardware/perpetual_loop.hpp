@@ -25,12 +25,25 @@ struct ChunkArgs {
   char *scratch = nullptr;
   std::size_t scratch_mask = 0; // region bytes - 1, a power of two
   std::size_t *cursor = nullptr;
+  // When set: stop early once this holds `chunk`, the sign that the other
+  // thread has run its `length` iterations, so both threads run over the same
+  // span of time however different their iterations' costs (a membarrier
+  // iteration takes ~50 light ones).
+  std::atomic<std::uint64_t> *finished = nullptr;
+  std::uint64_t chunk = 0;
 };
 
-// Returns the number of heavy-barrier calls that failed (they must be 0).
-inline std::uint64_t run_chunk(const ChunkArgs &a) {
+struct ChunkRan {
+  std::size_t iterations = 0;
+  std::uint64_t failures = 0; // heavy-barrier calls that failed (they must be 0)
+};
+
+inline ChunkRan run_chunk(const ChunkArgs &a) {
   std::uint64_t failures = 0;
-  for (std::size_t k = 0; k < a.length; ++k) {
+  std::size_t k = 0;
+  for (; k < a.length; ++k) {
+    if (a.finished && a.finished->load(std::memory_order_relaxed) == a.chunk)
+      break;
     const Value seq = a.first + static_cast<Value>(k);
     for (std::size_t pc = 0; pc < a.op_count; ++pc) {
       const LoweredOp &op = a.ops[pc];
@@ -71,7 +84,9 @@ inline std::uint64_t run_chunk(const ChunkArgs &a) {
       }
     }
   }
-  return failures;
+  if (a.finished && k == a.length)
+    a.finished->store(a.chunk, std::memory_order_relaxed);
+  return {k, failures};
 }
 
 } // namespace fencelab::hardware

@@ -9,11 +9,19 @@
 // iterations (i of thread 0, j of thread 1) when each register reads "seen"
 // or "not seen" as the condition asks.
 //
-// One observed outcome is one iteration i of thread 0 (the anchor) for which
-// some iteration j of thread 1 in the same chunk completes the condition: an
-// anchor counts at most once however many partners it has, so correlated
-// pairs are not counted twice. Batch mode pairs instance k only with instance
-// k, so on the same execution it sees a subset of these pairs.
+// Both threads run a chunk over the same span of time (the one that finishes
+// its iterations first stops the other). One observed outcome is one pair in
+// a largest set of *disjoint* pairs that complete the condition: no
+// iteration of either thread is counted twice, so correlated pairs (one slow
+// heavy-barrier iteration against many fast light ones) count once, and a
+// trial is a pair that could have been one of them (the shorter thread's
+// iterations). Batch mode pairs instance k only with instance k, so on the
+// same execution it sees a subset of these pairs.
+//
+// Why a pair is evidence: it is the test's cycle in which a reads-from edge
+// may come from a later store of the same writer, which only adds program
+// order after the test's own fences; so an outcome the test forbids stays
+// forbidden for every pair (the argument of PerpLE).
 //
 // It applies to tests with two threads, straight-line code (no branches),
 // every location written by at most one thread and at most once per

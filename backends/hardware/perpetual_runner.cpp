@@ -65,7 +65,15 @@ struct PerpetualRun {
   alignas(128) bool stop = false;
   std::size_t length = 0;
   std::size_t instances = 0; // copies of the test this chunk; fewer only to end --iterations exactly
-  Value base = 0;            // sequence number before the chunk's first
+
+  // Per thread, this chunk: the sequence number before its first iteration,
+  // and how many it ran. Each thread writes its own after the start.
+  struct alignas(128) ThreadChunkState {
+    Value base = 0;
+    std::size_t ran = 0;
+  };
+  ThreadChunkState progress[threads];
+  alignas(128) std::atomic<std::uint64_t> finished{UINT64_MAX}; // chunk whose first thread has finished
 
   // Per worker, merged after the run.
   std::vector<LatencyRing> latency;
@@ -117,21 +125,19 @@ struct PerpetualRun {
       instances = copies;
     if (done != stop)
       stop = done;
-    if (!stop) {
-      started += length * instances;
+    if (!stop)
       ++chunks;
-    }
   }
 
-  // Counts this worker's half of every copy's anchors.
-  void count(int self, std::size_t n, std::size_t copies, Value chunk_base, std::uint64_t chunk,
-             std::uint64_t end_tick) {
+  // Counts the copies s with s % threads == self. The log columns are laid
+  // out for the planned length; a thread that stopped early filled a prefix.
+  void count(int self, std::size_t n, std::size_t copies, std::uint64_t chunk, std::uint64_t end_tick) {
     std::size_t t = static_cast<std::size_t>(self);
-    std::size_t begin = n * t / threads, end = n * (t + 1) / threads;
     std::uint64_t found = 0;
-    for (std::size_t s = 0; s < copies; ++s) {
-      ChunkLogs l{{logs[0].get() + s, n * copies, copies}, {logs[1].get() + s, n * copies, copies}, n, chunk_base};
-      ChunkCount c = count_chunk(plan, l, begin, end);
+    for (std::size_t s = t; s < copies; s += threads) {
+      ChunkLogs l{{{logs[0].get() + s, n * copies, copies}, progress[0].ran, progress[0].base},
+                  {{logs[1].get() + s, n * copies, copies}, progress[1].ran, progress[1].base}};
+      ChunkCount c = count_chunk(plan, l);
       found += c.positive;
       coherence_violations[t] += c.coherence_violations;
       if (c.positive != 0 && witnesses[t].size() < max_witnesses)
@@ -160,7 +166,10 @@ struct PerpetualRun {
                    latency[static_cast<std::size_t>(self)].samples(),
                    scratch[static_cast<std::size_t>(self)].get(),
                    scratch_bytes - 1,
-                   &cursor[self]};
+                   &cursor[self],
+                   options.iterations == 0 ? &finished : nullptr, // --iterations: every chunk runs in full
+                   0};
+    Value next_base = 0;
     std::uint64_t round = 0;
     if (self == 0)
       plan_next_chunk();
@@ -173,17 +182,22 @@ struct PerpetualRun {
         break;
       // Copied now: worker 0 plans the next chunk while the other still counts this one.
       std::size_t n = length, copies = instances;
-      Value chunk_base = base;
       std::uint64_t chunk = chunks - 1;
       args.length = n;
       args.instances = copies;
-      args.first = chunk_base + 1;
-      failures[self] += run_chunk(args);
+      args.first = next_base + 1;
+      args.chunk = chunk;
+      ChunkRan ran = run_chunk(args);
       std::uint64_t end_tick = platform::ticks();
+      failures[self] += ran.failures;
+      progress[self].base = next_base;
+      progress[self].ran = ran.iterations;
+      next_base += static_cast<Value>(ran.iterations);
       rendezvous.arrive_and_wait(self, ++round);
-      count(self, n, copies, chunk_base, chunk, end_tick);
+      count(self, n, copies, chunk, end_tick);
       if (self == 0) {
-        base += static_cast<Value>(n);
+        // A trial is a pair of iterations that could form one disjoint pair.
+        started += std::min(progress[0].ran, progress[1].ran) * copies;
         plan_next_chunk();
       }
     }
