@@ -76,7 +76,7 @@ int bench_command(const std::vector<std::string> &args) {
                  median(weak), median(per_m), first_text);
     }
   fmt::print("(batch: {} packed instances per batch; perpetual: {} instances per iteration, {} iterations per chunk, "
-             "a weak outcome is an iteration of thread 0 that completes it with some iteration of thread 1)\n",
+             "a weak outcome is one pair in a largest set of disjoint iteration pairs completing the condition)\n",
              session.config().instances_per_batch, session.config().instances_per_iteration, session.config().chunk);
 
   fmt::print("\nbarrier costs (median ns)\n");
