@@ -1,5 +1,6 @@
 #include "batch_runner.hpp"
 
+#include "cache_line.hpp"
 #include "interpreter.hpp"
 #include "interrupts.hpp"
 #include "outcome_counter.hpp"
@@ -50,7 +51,7 @@ struct Run {
   std::atomic<std::uint64_t> first_positive{0}; // tick of the first positive outcome counted
 
   // Written by worker 0 between rounds, read by all after the start rendezvous.
-  alignas(128) bool stop = false;
+  alignas(platform::separation_bytes) bool stop = false;
   std::size_t instances_this_batch = 0;
 
   // Per worker, merged after the run.
@@ -63,7 +64,7 @@ struct Run {
   std::vector<std::uint64_t> failures;
 
   // Worker 0's bookkeeping, on a line of its own.
-  alignas(128) std::uint64_t started = 0; // instances handed out so far
+  alignas(platform::separation_bytes) std::uint64_t started = 0; // instances handed out so far
   std::uint64_t batches = 0;
   Clock::time_point deadline;
 

@@ -2,6 +2,7 @@
 // A symmetric rendezvous: each thread bumps its own cache line and waits on
 // everyone else's. A central sense-reversing barrier releases one thread
 // ~50 ns before the others and cuts SB weak outcomes ~150x (DESIGN.md).
+#include "cache_line.hpp"
 #include "fences.hpp"
 
 #include <atomic>
@@ -23,7 +24,7 @@ public:
   }
 
 private:
-  struct alignas(128) Slot { // 128: adjacent-line prefetch pairs lines on x86
+  struct alignas(platform::separation_bytes) Slot {
     std::atomic<std::uint64_t> round{0};
   };
   int threads_;
