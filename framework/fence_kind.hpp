@@ -10,8 +10,8 @@ namespace fencelab {
 enum class FenceKind {
   none,       // no instruction at all: the compiler may reorder
   barrier,    // compiler barrier only
-  smp_mb,     // the CPU's full fence, as Linux spells it (x86: lock add)
-  mfence,     // x86 mfence; elsewhere the same full fence as smp_mb
+  smp_mb,     // the CPU's full fence, as Linux spells it (`fencelab info` names it)
+  mfence,     // a CPU's second, stronger full fence where it has one; elsewhere smp_mb
   smp_wmb,    // store-store fence
   smp_rmb,    // load-load fence
   membarrier, // the process-wide heavy barrier (see HeavyBarrier)

@@ -28,7 +28,7 @@ struct RunStats {
   double seconds = 0;           // wall time of the measured part
   std::uint64_t batches = 0;
   std::optional<LatencySummary> heavy_latency; // runs that call the heavy barrier
-  // Function-call interrupts (x86 "CAL") raised per CPU during the run, where
+  // Function-call interrupts ("Function call interrupts" in /proc/interrupts) raised per CPU during the run, where
   // the kernel reports them: a PRIVATE_EXPEDITED call IPIs the running partner.
   std::vector<std::uint64_t> call_interrupts;
   std::vector<Witness> witnesses; // the first few positive outcomes

@@ -10,7 +10,7 @@ namespace fencelab {
 enum class Verdict {
   ok,            // what was seen agrees with what the model says
   violation,     // seen what the model forbids, or missed what it requires
-  stronger,      // the model allows it, the run never showed it (e.g. MP on x86-TSO)
+  stronger,      // the model allows it, the run never showed it (e.g. MP on a TSO machine)
   model_limited, // the model's answer depends on behaviour it cannot produce
   unsupported,   // the run could not happen here (reason given alongside)
   failed,        // the run broke (a test process died): no evidence either way

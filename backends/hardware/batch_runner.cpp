@@ -1,6 +1,7 @@
 #include "batch_runner.hpp"
 
 #include "affinity.hpp"
+#include "cache_line.hpp"
 #include "child_processes.hpp"
 #include "futex.hpp"
 #include "interpreter.hpp"
@@ -65,16 +66,17 @@ private:
 // Zero-filled bytes are its initial state (false, 0; lock-free atomics).
 struct Control {
   // Written by worker 0 between rounds, read by all after the start rendezvous.
-  alignas(128) bool stop;
+  alignas(platform::separation_bytes) bool stop;
   std::size_t instances_this_batch;
   // Worker 0's bookkeeping, on a line of its own.
-  alignas(128) std::uint64_t started; // instances handed out so far
+  alignas(platform::separation_bytes) std::uint64_t started; // instances handed out so far
   std::uint64_t batches;
   std::int64_t deadline_ns; // steady clock: CLOCK_MONOTONIC, the same in every process
-  alignas(128) std::atomic<std::uint64_t> first_positive; // tick of the first positive outcome counted
+  alignas(platform::separation_bytes)
+      std::atomic<std::uint64_t> first_positive; // tick of the first positive outcome counted
   std::atomic<int> sink;
   // Child processes park here until the parent has started them all.
-  alignas(128) std::atomic<std::uint32_t> gate;
+  alignas(platform::separation_bytes) std::atomic<std::uint32_t> gate;
 };
 
 // Where the Run's shared state lives: in private memory, in a new shared
@@ -293,7 +295,8 @@ struct Run {
       }
       int slot = test.register_count();
       for (int loc : test.observed_locations)
-        outcome[slot++] = std::atomic_ref<Value>(cell(static_cast<std::size_t>(loc), k)).load(std::memory_order_relaxed);
+        outcome[slot++] =
+            std::atomic_ref<Value>(cell(static_cast<std::size_t>(loc), k)).load(std::memory_order_relaxed);
       std::span<const Value> values(outcome, static_cast<std::size_t>(test.outcome_size()));
       counter.add(values);
       if (test.condition.filter.holds(values) && test.condition.prop.holds(values)) {
@@ -469,11 +472,11 @@ BackendResult run_batches(WorkerPool &pool, const Test &test, const BatchRunOpti
   bool heavy = std::any_of(run.programs.begin(), run.programs.end(), calls_heavy);
   auto interrupts_before = heavy ? platform::function_call_interrupts() : std::nullopt;
   auto start = Clock::now();
-  run.control->deadline_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                 (start + std::chrono::duration_cast<Clock::duration>(
-                                              std::chrono::duration<double>(options.budget_seconds)))
-                                     .time_since_epoch())
-                                 .count();
+  run.control->deadline_ns =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(
+          (start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.budget_seconds)))
+              .time_since_epoch())
+          .count();
   std::vector<WorkerReport> reports;
   if (in_processes) {
     auto outcome = run_in_processes(run, pool.cpus());

@@ -1,5 +1,6 @@
 #include "fence_cost.hpp"
 
+#include "cache_line.hpp"
 #include "fences.hpp"
 
 #include <algorithm>
@@ -15,7 +16,7 @@ using Clock = std::chrono::steady_clock;
 constexpr int loop = 20000;
 
 template <class Fence> double ns_per_iteration(Fence fence) {
-  alignas(64) static std::atomic<long> cell{0};
+  alignas(platform::separation_bytes) static std::atomic<long> cell{0};
   auto t0 = Clock::now();
   for (int i = 0; i < loop; ++i) {
     cell.store(i, std::memory_order_relaxed);
@@ -33,8 +34,8 @@ template <class Fence> double median_cost(Fence fence) {
 }
 
 template <class Fence> double median_fast_path(Fence fence) {
-  alignas(64) static std::atomic<long> a{0};
-  alignas(64) static std::atomic<long> b{0};
+  alignas(platform::separation_bytes) static std::atomic<long> a{0};
+  alignas(platform::separation_bytes) static std::atomic<long> b{0};
   std::array<double, 9> samples{};
   for (auto &sample : samples) {
     long sum = 0;

@@ -5,6 +5,7 @@
 // (every copy's first op, then every copy's second op, ...): a fence runs once
 // between the accesses it orders in every copy, so each copy still runs the
 // test's program, and the copies' stores queue up together in the store buffer.
+#include "cache_line.hpp"
 #include "interpreter.hpp"
 
 namespace fencelab::hardware {
@@ -73,7 +74,7 @@ inline ChunkRan run_chunk(const ChunkArgs &a) {
         std::size_t at = *a.cursor;
         for (std::uint64_t n = 0; n < op.ticks; ++n) {
           std::atomic_ref<Value>(*reinterpret_cast<Value *>(a.scratch + at)).store(seq, std::memory_order_relaxed);
-          at = (at + 64) & a.scratch_mask;
+          at = (at + platform::cache_line_bytes) & a.scratch_mask;
         }
         *a.cursor = at;
         break;

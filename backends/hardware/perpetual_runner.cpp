@@ -1,5 +1,6 @@
 #include "perpetual_runner.hpp"
 
+#include "cache_line.hpp"
 #include "perpetual_count.hpp"
 #include "perpetual_loop.hpp"
 #include "program.hpp"
@@ -15,9 +16,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Two lines per location: x86 prefetches lines in adjacent pairs, and two
-// locations on one pair would add coherence traffic the test does not have.
-constexpr std::size_t location_align = 128;
+// Locations a prefetcher's pair of lines apart: two locations on one pair
+// would add coherence traffic the test does not have.
+constexpr std::size_t location_align = platform::separation_bytes;
 
 constexpr std::size_t scratch_bytes = std::size_t{64} << 20; // beyond any L3 a test pair shares
 
@@ -62,18 +63,19 @@ struct PerpetualRun {
   std::atomic<std::uint64_t> first_positive{0};
 
   // Written by worker 0 between chunks, read by both after the start rendezvous.
-  alignas(128) bool stop = false;
+  alignas(platform::separation_bytes) bool stop = false;
   std::size_t length = 0;
   std::size_t instances = 0; // copies of the test this chunk; fewer only to end --iterations exactly
 
   // Per thread, this chunk: the sequence number before its first iteration,
   // and how many it ran. Each thread writes its own after the start.
-  struct alignas(128) ThreadChunkState {
+  struct alignas(platform::separation_bytes) ThreadChunkState {
     Value base = 0;
     std::size_t ran = 0;
   };
   ThreadChunkState progress[threads];
-  alignas(128) std::atomic<std::uint64_t> finished{UINT64_MAX}; // chunk whose first thread has finished
+  alignas(platform::separation_bytes) std::atomic<std::uint64_t> finished{
+      UINT64_MAX}; // chunk whose first thread has finished
 
   // Per worker, merged after the run.
   std::vector<LatencyRing> latency;
@@ -83,7 +85,7 @@ struct PerpetualRun {
   std::vector<Witness> witnesses[threads];
 
   // Worker 0's bookkeeping, on a line of its own.
-  alignas(128) std::uint64_t started = 0;
+  alignas(platform::separation_bytes) std::uint64_t started = 0;
   std::uint64_t chunks = 0;
   Clock::time_point deadline;
 

@@ -1,11 +1,11 @@
 #include "program.hpp"
 
+#include "cache_line.hpp"
+
 #include <algorithm>
 
 namespace fencelab::hardware {
 namespace {
-
-constexpr std::size_t cache_line = 64;
 
 Action native_action(FenceKind k) {
   switch (k) {
@@ -82,7 +82,8 @@ InstanceLayout make_layout(const Test &test, std::size_t instances, std::size_t 
   // Each location's copies get their own run of cache lines, so two different
   // locations never share a line (that would add accidental coherence order).
   std::size_t span = instances * l.stride_bytes;
-  l.region_bytes = (span + cache_line - 1) / cache_line * cache_line;
+  constexpr std::size_t line = platform::cache_line_bytes;
+  l.region_bytes = (span + line - 1) / line * line;
   return l;
 }
 

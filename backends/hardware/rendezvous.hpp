@@ -2,6 +2,7 @@
 // A symmetric rendezvous: each thread bumps its own cache line and waits on
 // everyone else's. A central sense-reversing barrier releases one thread
 // ~50 ns before the others and cuts SB weak outcomes ~150x (DESIGN.md).
+#include "cache_line.hpp"
 #include "fences.hpp"
 
 #include <atomic>
@@ -12,11 +13,12 @@ namespace fencelab::hardware {
 
 class Rendezvous {
 public:
-  struct alignas(128) Slot { // 128: adjacent-line prefetch pairs lines on x86
+  struct alignas(platform::separation_bytes) Slot {
     std::atomic<std::uint64_t> round{0};
   };
 
-  explicit Rendezvous(int threads) : threads_(threads), owned_(new Slot[static_cast<std::size_t>(threads)]), slots_(owned_.get()) {}
+  explicit Rendezvous(int threads)
+      : threads_(threads), owned_(new Slot[static_cast<std::size_t>(threads)]), slots_(owned_.get()) {}
   // On `threads` zero-filled slots owned by the caller, e.g. in memory shared
   // with other processes (all-zero bytes are a lock-free atomic's 0).
   Rendezvous(int threads, Slot *slots) : threads_(threads), slots_(slots) {}

@@ -6,6 +6,7 @@
 // names a start time a little in the future on the common clock, and every
 // worker spins until then, plus a pseudo-random jitter that sweeps the
 // threads' relative start across a small range around zero.
+#include "cache_line.hpp"
 #include "fences.hpp"
 #include "ticks.hpp"
 
@@ -16,7 +17,7 @@ namespace fencelab::hardware {
 
 class TimedStart {
 public:
-  struct alignas(128) Go {
+  struct alignas(platform::separation_bytes) Go {
     std::atomic<std::uint64_t> round{0};
     std::atomic<std::uint64_t> tick{0};
   };

@@ -1,7 +1,16 @@
 #pragma once
 // The CPU fences behind FenceKind, for the running architecture. Each
 // arch/*.hpp defines only what differs; anything it leaves out falls back to
-// the C++ fences here. This is the only place that names an instruction.
+// the C++ fences here. This header and arch/ are the only places that name an
+// architecture or an instruction (tests/platform/check_arch_confined.sh).
+//
+// What an arch/*.hpp may define (all optional):
+//   FENCELAB_ARCH_NAME                      the fence layer's name
+//   FENCELAB_ARCH_SMP_MB/MFENCE/SMP_WMB/SMP_RMB() and their _TEXT spelling
+//   FENCELAB_ARCH_CPU_RELAX()               spin-wait hint
+//   FENCELAB_ARCH_TICKS()                   a cheap counter all CPUs agree on (ticks.hpp)
+//   FENCELAB_ARCH_TICKS_PER_SECOND()        its rate, if the CPU says so (else calibrated)
+//   FENCELAB_ARCH_CACHE_LINE, _SEPARATION   line size; distance that avoids false sharing (cache_line.hpp)
 #include <atomic>
 
 #if defined(__x86_64__)

@@ -18,11 +18,13 @@ std::optional<std::vector<std::uint64_t>> function_call_interrupts() {
       ++cpus;
   }
   while (std::getline(in, line)) {
+    // Found by its description, which every architecture that has the line
+    // spells the same; the label differs ("CAL:", "IPI1:", ...).
+    if (line.find("Function call interrupts") == std::string::npos)
+      continue;
     std::istringstream fields(line);
     std::string label;
     fields >> label;
-    if (label != "CAL:")
-      continue;
     std::vector<std::uint64_t> counts;
     std::uint64_t n;
     while (counts.size() < cpus && fields >> n)

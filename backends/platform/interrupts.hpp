@@ -1,5 +1,5 @@
 #pragma once
-// Function-call interrupt counts per CPU (x86's "CAL" line of
+// Function-call interrupt counts per CPU (the "Function call interrupts" line of
 // /proc/interrupts): how a membarrier that IPIs its partner shows itself.
 #include <optional>
 #include <vector>

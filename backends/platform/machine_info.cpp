@@ -10,7 +10,7 @@ namespace {
 std::string cpu_model() {
   std::ifstream in("/proc/cpuinfo");
   std::string line;
-  // x86 says "model name", arm64 "CPU part"/none, POWER "cpu", RISC-V "uarch".
+  // Each architecture's kernel names the model with its own key: try them in turn.
   for (const char *key : {"model name", "cpu model", "uarch", "cpu"}) {
     in.clear();
     in.seekg(0);

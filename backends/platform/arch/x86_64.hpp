@@ -14,9 +14,14 @@
 #define FENCELAB_ARCH_SMP_RMB_TEXT "compiler barrier (TSO keeps load order)"
 #define FENCELAB_ARCH_CPU_RELAX() asm volatile("pause" ::: "memory")
 // The TSC is invariant and synchronised across cores on current x86 parts.
+// Its rate is not readable from user space: ticks.cpp calibrates it.
 #define FENCELAB_ARCH_TICKS()                                                                                          \
   ([] {                                                                                                                \
     unsigned lo, hi;                                                                                                   \
     asm volatile("rdtsc" : "=a"(lo), "=d"(hi));                                                                        \
     return (static_cast<unsigned long long>(hi) << 32) | lo;                                                           \
   }())
+// Lines are 64 bytes, but the L2 adjacent-line prefetcher fetches them in
+// 128-byte pairs, so data of two threads must be 128 bytes apart.
+#define FENCELAB_ARCH_CACHE_LINE 64
+#define FENCELAB_ARCH_SEPARATION 128
