@@ -10,6 +10,7 @@
 #include "process_groups.hpp"
 #include "program.hpp"
 #include "rendezvous.hpp"
+#include "run_support.hpp"
 #include "run_header.hpp"
 #include "shared_memory.hpp"
 #include "timed_start.hpp"
@@ -29,19 +30,6 @@ namespace fencelab::hardware {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-struct FreeDeleter {
-  void operator()(void *p) const { std::free(p); }
-};
-
-template <class T> std::unique_ptr<T[], FreeDeleter> aligned_array(std::size_t count) {
-  std::size_t bytes = (count * sizeof(T) + 4095) / 4096 * 4096;
-  void *p = std::aligned_alloc(4096, bytes == 0 ? 4096 : bytes);
-  if (!p)
-    throw std::bad_alloc();
-  std::memset(p, 0, bytes == 0 ? 4096 : bytes);
-  return std::unique_ptr<T[], FreeDeleter>(static_cast<T *>(p));
-}
 
 // Hands out pieces of one block in a fixed order. Carving twice in the same
 // order, first without a block to measure it, gives every process that builds
@@ -355,20 +343,12 @@ struct Run {
 
 LatencySummary summarise_latency(const std::vector<WorkerReport> &reports, double ticks_per_ns) {
   std::vector<std::uint64_t> all;
-  LatencySummary s;
+  std::uint64_t calls = 0;
   for (const auto &r : reports) {
-    s.calls += r.heavy_calls;
+    calls += r.heavy_calls;
     all.insert(all.end(), r.latency_ticks.begin(), r.latency_ticks.end());
   }
-  if (all.empty())
-    return s;
-  std::sort(all.begin(), all.end());
-  auto ns = [&](std::size_t i) { return static_cast<double>(all[i]) / ticks_per_ns; };
-  s.min_ns = ns(0);
-  s.median_ns = ns(all.size() / 2);
-  s.p99_ns = ns(std::min(all.size() - 1, all.size() * 99 / 100));
-  s.max_ns = ns(all.size() - 1);
-  return s;
+  return summarise_ticks(std::move(all), calls, ticks_per_ns);
 }
 
 // The body of one process of a run: pins and runs its workers (the first on

@@ -14,23 +14,29 @@ LatencyRing::LatencyRing(bool needed) {
   samples_.mask = capacity - 1;
 }
 
+LatencySummary summarise_ticks(std::vector<std::uint64_t> ticks, std::uint64_t calls, double ticks_per_ns) {
+  LatencySummary s;
+  s.calls = calls;
+  if (ticks.empty())
+    return s;
+  std::sort(ticks.begin(), ticks.end());
+  auto ns = [&](std::size_t i) { return static_cast<double>(ticks[i]) / ticks_per_ns; };
+  s.min_ns = ns(0);
+  s.median_ns = ns(ticks.size() / 2);
+  s.p99_ns = ns(std::min(ticks.size() - 1, ticks.size() * 99 / 100));
+  s.max_ns = ns(ticks.size() - 1);
+  return s;
+}
+
 LatencySummary summarise_latency(const std::vector<const LatencySamples *> &per_worker, double ticks_per_ns) {
   std::vector<std::uint64_t> all;
-  LatencySummary s;
+  std::uint64_t calls = 0;
   for (const auto *l : per_worker) {
-    s.calls += l->count;
+    calls += l->count;
     for (std::uint64_t i = 0; i < std::min<std::uint64_t>(l->count, l->mask + 1); ++i)
       all.push_back(l->ticks[i]);
   }
-  if (all.empty())
-    return s;
-  std::sort(all.begin(), all.end());
-  auto ns = [&](std::size_t i) { return static_cast<double>(all[i]) / ticks_per_ns; };
-  s.min_ns = ns(0);
-  s.median_ns = ns(all.size() / 2);
-  s.p99_ns = ns(std::min(all.size() - 1, all.size() * 99 / 100));
-  s.max_ns = ns(all.size() - 1);
-  return s;
+  return summarise_ticks(std::move(all), calls, ticks_per_ns);
 }
 
 InterruptDelta::InterruptDelta(bool wanted) {
