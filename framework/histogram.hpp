@@ -22,6 +22,14 @@ struct Witness {
   Outcome values;             // the raw values read
 };
 
+// One of several concurrent copies of a run (--groups), on its own CPUs.
+struct GroupRun {
+  std::vector<int> cpus;
+  std::uint64_t iterations = 0;
+  std::uint64_t positive = 0; // outcomes satisfying the condition
+  double seconds = 0;
+};
+
 // Statistics a run records besides its outcomes.
 struct RunStats {
   std::uint64_t iterations = 0; // test instances executed
@@ -40,6 +48,9 @@ struct RunStats {
   // Perpetual mode: a thread read a location's sequence numbers out of order.
   // Coherence forbids it, and the outcome inference relies on it never happening.
   std::uint64_t coherence_violations = 0;
+  // With --groups: each group's share. The run's latency and interrupt
+  // figures then are group 0's (interrupt counts see every group's calls).
+  std::vector<GroupRun> groups;
 };
 
 struct Histogram {

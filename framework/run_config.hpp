@@ -43,6 +43,19 @@ constexpr auto enum_names(HardwareMode) {
   return std::array<NameOf<M>, 3>{{{M::automatic, "auto"}, {M::batch, "batch"}, {M::perpetual, "perpetual"}}};
 }
 
+// How --groups relates the CPUs within one group (litmus7's affinity modes):
+// `listed` takes them in --cpus order; `same-core` SMT siblings; `cross-core`
+// different cores of one package; `cross-package` different packages.
+enum class Pairing { listed, same_core, cross_core, cross_package };
+
+constexpr auto enum_names(Pairing) {
+  using P = Pairing;
+  return std::array<NameOf<P>, 4>{{{P::listed, "listed"},
+                                   {P::same_core, "same-core"},
+                                   {P::cross_core, "cross-core"},
+                                   {P::cross_package, "cross-package"}}};
+}
+
 struct ModelConfig {
   SearchMode search = SearchMode::full;
   unsigned context_bound = 2;
@@ -60,12 +73,14 @@ struct RunConfig {
   std::size_t instances_per_batch = 256;   // batch mode: packed test instances between two rendezvous
   std::size_t chunk = 4096;                // perpetual mode: iterations between two rendezvous
   std::size_t instances_per_iteration = 8; // perpetual mode: copies of the test side by side
-  std::size_t pad_stores = 0;    // perpetual mode: cache-missing stores light threads queue before each test store
-  std::size_t stride_bytes = 8;  // distance between one location's copies in a batch
-  bool preload = false;          // each thread reads the next batch's locations first
-  std::uint32_t stagger_ns = 50; // range of each thread's random start delay per batch
-  bool stop_on_positive = false; // end a run once the condition has been seen (time to first)
-  Substitution substitution;     // plants and shams; empty: every fence is itself
+  std::size_t pad_stores = 0;        // perpetual mode: cache-missing stores light threads queue before each test store
+  std::size_t stride_bytes = 8;      // distance between one location's copies in a batch
+  bool preload = false;              // each thread reads the next batch's locations first
+  std::uint32_t stagger_ns = 50;     // range of each thread's random start delay per batch
+  bool stop_on_positive = false;     // end a run once the condition has been seen (time to first)
+  Substitution substitution;         // plants and shams; empty: every fence is itself
+  unsigned groups = 1;               // copies of the run at once on disjoint CPU groups; 0: as many as fit
+  Pairing pairing = Pairing::listed; // how a group's CPUs relate
   Placement placement = Placement::threads; // test threads as threads of this process or as child processes
   PartnerRegistration partner = PartnerRegistration::registered; // with child processes only
   ModelConfig model;

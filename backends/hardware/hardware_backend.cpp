@@ -2,11 +2,13 @@
 
 #include "affinity.hpp"
 #include "batch_runner.hpp"
+#include "cpu_groups.hpp"
 #include "membarrier.hpp"
 #include "perpetual_runner.hpp"
 #include "worker_pool.hpp"
 
 #include <algorithm>
+#include <thread>
 
 namespace fencelab::hardware {
 
@@ -15,6 +17,13 @@ HardwareBackend::~HardwareBackend() = default;
 
 std::vector<int> HardwareBackend::selected_cpus(const RunConfig &config) {
   return config.cpus.empty() ? platform::usable_cpus() : config.cpus;
+}
+
+std::vector<std::vector<int>> HardwareBackend::groups_for(const Test &test, const RunConfig &config) {
+  auto cpus = selected_cpus(config);
+  if (config.groups == 1 && config.pairing == Pairing::listed)
+    return {cpus}; // every selected CPU, in order: the test uses the first ones
+  return plan_groups(platform::cpu_places(cpus), test.threads.size(), config.pairing, config.groups);
 }
 
 std::string HardwareBackend::why_unsupported(const Test &test, const RunConfig &config) const {
@@ -26,6 +35,15 @@ std::string HardwareBackend::why_unsupported(const Test &test, const RunConfig &
   if (test.threads.size() > cpus.size())
     return test.name + " needs " + std::to_string(test.threads.size()) + " CPUs, only " + std::to_string(cpus.size()) +
            " given";
+  if (config.groups != 1 || config.pairing != Pairing::listed) {
+    if (config.placement != Placement::threads)
+      return "--groups and --pairing run threads only (--placement threads)";
+    auto groups = groups_for(test, config);
+    if (groups.empty() || (config.groups != 0 && groups.size() < config.groups))
+      return test.name + " needs " + std::to_string(std::max(1u, config.groups)) + " group(s) of " +
+             std::to_string(test.threads.size()) + " " + std::string(to_string(config.pairing)) +
+             " CPUs; the selected CPUs give " + std::to_string(groups.size());
+  }
   if (test.uses_fence(FenceKind::membarrier) && config.substitution.stand_for(FenceKind::membarrier) == Stand::native) {
     auto status = platform::heavy_barrier_status(config.heavy);
     if (!status.available)
@@ -37,11 +55,57 @@ std::string HardwareBackend::why_unsupported(const Test &test, const RunConfig &
 BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
   if (auto why = why_unsupported(test, config); !why.empty())
     return Unsupported{why};
-  auto cpus = selected_cpus(config);
-  if (!pool_ || pool_->cpus() != cpus)
-    pool_ = std::make_unique<WorkerPool>(cpus);
-  if (!pool_->pin_error().empty())
-    return Unsupported{pool_->pin_error()};
+  auto groups = groups_for(test, config);
+  if (pools_.size() != groups.size())
+    pools_.clear();
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    if (pools_.size() <= g)
+      pools_.push_back(nullptr);
+    if (!pools_[g] || pools_[g]->cpus() != groups[g])
+      pools_[g] = std::make_unique<WorkerPool>(groups[g]);
+    if (!pools_[g]->pin_error().empty())
+      return Unsupported{pools_[g]->pin_error()};
+  }
+  if (groups.size() == 1)
+    return run_on(*pools_[0], test, config);
+
+  // Every group runs the whole test at once; their histograms add up.
+  std::vector<BackendResult> results(groups.size());
+  std::vector<std::thread> runners;
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    runners.emplace_back([&, g] { results[g] = run_on(*pools_[g], test, config); });
+  for (auto &r : runners)
+    r.join();
+  Histogram merged;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    if (!std::holds_alternative<Histogram>(results[g]))
+      return results[g];
+    const Histogram &h = std::get<Histogram>(results[g]);
+    for (const auto &[outcome, n] : h.counts)
+      merged.add(outcome, n);
+    merged.unclassified += h.unclassified;
+    RunStats &m = merged.stats;
+    m.iterations += h.stats.iterations;
+    m.batches += h.stats.batches;
+    m.seconds = std::max(m.seconds, h.stats.seconds);
+    m.coherence_violations += h.stats.coherence_violations;
+    if (h.stats.first_positive_seconds &&
+        (!m.first_positive_seconds || *h.stats.first_positive_seconds < *m.first_positive_seconds))
+      m.first_positive_seconds = h.stats.first_positive_seconds;
+    for (const auto &w : h.stats.witnesses)
+      if (m.witnesses.size() < 16)
+        m.witnesses.push_back(w);
+    if (g == 0) {
+      m.mode = h.stats.mode;
+      m.heavy_latency = h.stats.heavy_latency;
+      m.call_interrupts = h.stats.call_interrupts;
+    }
+    m.groups.push_back({groups[g], h.stats.iterations, tally(test, h).positive, h.stats.seconds});
+  }
+  return merged;
+}
+
+BackendResult HardwareBackend::run_on(WorkerPool &pool, const Test &test, const RunConfig &config) {
   auto heavy = platform::heavy_barrier_function(config.heavy);
   if (config.mode != HardwareMode::batch) {
     std::variant<PerpetualPlan, std::string> plan = plan_perpetual(test);
@@ -58,7 +122,7 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
       options.heavy = heavy;
       options.substitution = config.substitution;
       options.stop_on_positive = config.stop_on_positive;
-      return run_perpetual(*pool_, test, *p, options);
+      return run_perpetual(pool, test, *p, options);
     }
     if (config.mode == HardwareMode::perpetual || config.pad_stores != 0) // never run without what was asked
       return Unsupported{"perpetual mode" + std::string(config.pad_stores ? " (for --pad-stores)" : "") + ": " +
@@ -79,7 +143,7 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
   options.placement = config.placement;
   options.reexec_partners =
       config.placement != Placement::threads && config.partner == PartnerRegistration::unregistered;
-  auto result = run_batches(*pool_, test, options);
+  auto result = run_batches(pool, test, options);
   if (auto *h = std::get_if<Histogram>(&result))
     h->stats.mode = "batch (" + std::to_string(config.instances_per_batch) + " instances per batch)";
   return result;

@@ -22,8 +22,14 @@ public:
   // The CPUs a config selects: config.cpus, or every CPU this process may use.
   static std::vector<int> selected_cpus(const RunConfig &config);
 
+  // The CPUs of each concurrent copy of the run (one group unless --groups
+  // or --pairing asks otherwise); fewer groups than asked when they do not fit.
+  static std::vector<std::vector<int>> groups_for(const Test &test, const RunConfig &config);
+
 private:
-  std::unique_ptr<WorkerPool> pool_;
+  BackendResult run_on(WorkerPool &pool, const Test &test, const RunConfig &config);
+
+  std::vector<std::unique_ptr<WorkerPool>> pools_;
 };
 
 } // namespace fencelab::hardware

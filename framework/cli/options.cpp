@@ -38,6 +38,10 @@ void add_run_options(po::options_description &desc, double default_budget) {
        "each thread reads the next batch's locations before it starts (true|false)") //
       ("stagger", po::value<std::uint32_t>()->default_value(defaults.stagger_ns),
        "ns: each thread starts a batch up to this much after the agreed time, at random") //
+      ("groups", po::value<unsigned>()->default_value(defaults.groups),
+       "run this many copies of each test at once, each on its own group of CPUs (0: as many as fit)") //
+      ("pairing", po::value<std::string>()->default_value(std::string(to_string(defaults.pairing))),
+       ("how a group's CPUs relate: " + enum_choices<Pairing>()).c_str()) //
       ("plant", po::value<std::vector<std::string>>()->composing(),
        "FENCE=STAND: run a broken stand-in for a fence, to prove bugs are caught "
        "(e.g. smp_mb=barrier, membarrier=sham; stands: native, none, barrier, sham); repeatable") //
@@ -47,7 +51,8 @@ void add_run_options(po::options_description &desc, double default_budget) {
            .c_str()) //
       ("partner", po::value<std::string>()->default_value(std::string(to_string(defaults.partner))),
        ("with child processes, whether those that never call the heavy barrier keep this process's membarrier "
-        "registrations: " + enum_choices<PartnerRegistration>() + " (unregistered: re-executed, catalogue tests only)")
+        "registrations: " +
+        enum_choices<PartnerRegistration>() + " (unregistered: re-executed, catalogue tests only)")
            .c_str()) //
       ("json", po::value<std::string>(), "result file (default: results/<command>-<time>.json)");
 }
@@ -98,6 +103,14 @@ CommonOptions read_run_options(const po::variables_map &vm) {
   c.instances_per_iteration = vm["instances"].as<std::size_t>();
   if (c.instances_per_iteration == 0 || c.instances_per_iteration > 4096)
     throw UsageError("--instances: must be between 1 and 4096");
+  c.groups = vm["groups"].as<unsigned>();
+  {
+    auto text = vm["pairing"].as<std::string>();
+    auto pairing = parse_enum<Pairing>(text);
+    if (!pairing)
+      throw UsageError("--pairing: unknown pairing '" + text + "' (choose " + enum_choices<Pairing>() + ")");
+    c.pairing = *pairing;
+  }
   c.pad_stores = vm["pad-stores"].as<std::size_t>();
   if (c.pad_stores > 4096)
     throw UsageError("--pad-stores: must be at most 4096");

@@ -20,8 +20,9 @@ std::string power_line(const TestResult &r) {
 std::vector<std::string> cell_lines(const TestResult *r) {
   if (!r)
     return {"-", "", "", ""};
-  std::string model = r->model ? model_verdict_text(model_verdict(*r->model))
-                     : r->test.expectation ? model_verdict_name(r->test.expectation->result) : "?";
+  std::string model = r->model              ? model_verdict_text(model_verdict(*r->model))
+                      : r->test.expectation ? model_verdict_name(r->test.expectation->result)
+                                            : "?";
   if (r->model_meets_expectation && !*r->model_meets_expectation)
     model += " (table says " + std::string(model_verdict_name(r->test.expectation->result)) + "!)";
   std::string verdict = r->verdict ? std::string(to_string(*r->verdict)) : "-";

@@ -87,6 +87,11 @@ void write_herd_block(std::ostream &out, const TestResult &r, const HerdTextOpti
   if (r.verdict == Verdict::violation)
     for (const auto &w : h.stats.witnesses)
       fmt::print(out, "Witness {} batch {} instance {}: {}\n", t.name, w.batch, w.instance, outcome_text(t, w.values));
+  for (std::size_t g = 0; g < h.stats.groups.size(); ++g) {
+    const GroupRun &run = h.stats.groups[g];
+    fmt::print(out, "Group {} {} cpus {} iterations {} positive {} ({:.3g}/s)\n", t.name, g, fmt::join(run.cpus, ","),
+               run.iterations, run.positive, run.seconds > 0 ? static_cast<double>(run.positive) / run.seconds : 0.0);
+  }
   if (!h.stats.mode.empty())
     fmt::print(out, "Mode {} {}\n", t.name, h.stats.mode);
   if (h.stats.coherence_violations != 0)

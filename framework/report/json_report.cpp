@@ -78,6 +78,12 @@ nlohmann::json test_result_json(const TestResult &r) {
   const Histogram &h = *r.histogram;
   j["histogram"] = histogram_json(t, h);
   j["unclassified"] = h.unclassified;
+  if (!h.stats.groups.empty()) {
+    j["groups"] = nlohmann::json::array();
+    for (const auto &g : h.stats.groups)
+      j["groups"].push_back(
+          {{"cpus", g.cpus}, {"iterations", g.iterations}, {"positive", g.positive}, {"seconds", g.seconds}});
+  }
   j["mode"] = h.stats.mode;
   j["positive"] = r.tally.positive;
   j["negative"] = r.tally.negative;
@@ -115,6 +121,8 @@ nlohmann::json config_json(const RunConfig &c) {
           {"iterations", c.iterations},
           {"heavy", to_string(c.heavy)},
           {"mode", to_string(c.mode)},
+          {"groups", c.groups},
+          {"pairing", to_string(c.pairing)},
           {"chunk", c.chunk},
           {"instances_per_iteration", c.instances_per_iteration},
           {"pad_stores", c.pad_stores},

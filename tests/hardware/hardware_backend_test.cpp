@@ -122,6 +122,38 @@ TEST(HardwareBackend, TooFewCpusIsUnsupportedWithAReason) {
   EXPECT_TRUE(std::holds_alternative<Unsupported>(backend().run(t, c)));
 }
 
+// Two one-thread groups on the two CPUs of the smallest machine: both run at
+// once and their counts add up. A thread reading its own store reads it.
+TEST(HardwareBackend, GroupsRunAtOnceAndAddUp) {
+  fencelab::Test t;
+  t.name = "own-store";
+  t.locations = {{"x", 0}};
+  ThreadCode only;
+  only.registers = {"r0"};
+  only.ops = {Op::store(0, 1), Op::load(0, 0)};
+  t.threads = {only};
+  t.condition.prop = Prop::equals(0, 0);
+  RunConfig c;
+  c.groups = 0; // as many as fit
+  c.iterations = 100000;
+  if (auto why = backend().why_unsupported(t, c); !why.empty())
+    GTEST_SKIP() << why;
+  Histogram h = run_or_skip(t, c);
+  auto groups = HardwareBackend::groups_for(t, c);
+  ASSERT_EQ(h.stats.groups.size(), groups.size() > 1 ? groups.size() : 0u);
+  EXPECT_EQ(h.total(), c.iterations * groups.size());
+  EXPECT_EQ(tally(t, h).positive, 0u) << "a thread missed its own store";
+  for (const auto &g : h.stats.groups)
+    EXPECT_EQ(g.iterations, c.iterations);
+}
+
+TEST(HardwareBackend, MoreGroupsThanFitIsUnsupported) {
+  auto t = make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier);
+  RunConfig c;
+  c.groups = 64;
+  EXPECT_NE(backend().why_unsupported(t, c).find("group"), std::string::npos);
+}
+
 TEST(HardwareBackend, BudgetStopsTheRun) {
   auto t = make_family_test(Shape::sb, FenceKind::smp_mb, FenceKind::barrier);
   RunConfig c;
