@@ -77,17 +77,14 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
   for (auto &r : runners)
     r.join();
   Histogram merged;
+  double longest = 0; // the groups ran at once: the run lasted as long as the slowest
   for (std::size_t g = 0; g < groups.size(); ++g) {
     if (!std::holds_alternative<Histogram>(results[g]))
       return results[g];
     const Histogram &h = std::get<Histogram>(results[g]);
-    for (const auto &[outcome, n] : h.counts)
-      merged.add(outcome, n);
-    merged.unclassified += h.unclassified;
+    merged.merge(h);
+    longest = std::max(longest, h.stats.seconds);
     RunStats &m = merged.stats;
-    m.iterations += h.stats.iterations;
-    m.batches += h.stats.batches;
-    m.seconds = std::max(m.seconds, h.stats.seconds);
     m.coherence_violations += h.stats.coherence_violations;
     if (h.stats.first_positive_seconds &&
         (!m.first_positive_seconds || *h.stats.first_positive_seconds < *m.first_positive_seconds))
@@ -102,44 +99,45 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
     }
     m.groups.push_back({groups[g], h.stats.iterations, tally(test, h).positive, h.stats.seconds});
   }
+  merged.stats.seconds = longest;
   return merged;
 }
 
 BackendResult HardwareBackend::run_on(WorkerPool &pool, const Test &test, const RunConfig &config) {
-  auto heavy = platform::heavy_barrier_function(config.heavy);
+  RunLimits limits;
+  limits.budget_seconds = config.budget_seconds;
+  limits.iterations = config.iterations;
+  limits.heavy = platform::heavy_barrier_function(config.heavy);
+  limits.substitution = config.substitution;
+  limits.stop_on_positive = config.stop_on_positive;
+
+  // Perpetual mode where asked or where auto finds it applies; never a silent
+  // batch run when it was asked for, explicitly or through --pad-stores.
+  if (config.pad_stores != 0 && config.mode == HardwareMode::batch)
+    return Unsupported{"--pad-stores needs perpetual mode"};
   if (config.mode != HardwareMode::batch) {
     std::variant<PerpetualPlan, std::string> plan = plan_perpetual(test);
     if (config.placement != Placement::threads) // its workers share the run's private memory
       plan = std::string("it runs test threads as threads of one process (--placement threads)");
     if (const auto *p = std::get_if<PerpetualPlan>(&plan)) {
       PerpetualRunOptions options;
+      static_cast<RunLimits &>(options) = limits;
       options.chunk = config.chunk;
       options.instances = config.instances_per_iteration;
       options.stride_bytes = config.stride_bytes;
       options.pad_stores = config.pad_stores;
-      options.budget_seconds = config.budget_seconds;
-      options.iterations = config.iterations;
-      options.heavy = heavy;
-      options.substitution = config.substitution;
-      options.stop_on_positive = config.stop_on_positive;
       return run_perpetual(pool, test, *p, options);
     }
-    if (config.mode == HardwareMode::perpetual || config.pad_stores != 0) // never run without what was asked
+    if (config.mode == HardwareMode::perpetual || config.pad_stores != 0)
       return Unsupported{"perpetual mode" + std::string(config.pad_stores ? " (for --pad-stores)" : "") + ": " +
                          std::get<std::string>(plan)};
   }
-  if (config.pad_stores != 0)
-    return Unsupported{"--pad-stores needs perpetual mode"};
   BatchRunOptions options;
+  static_cast<RunLimits &>(options) = limits;
   options.instances_per_batch = config.instances_per_batch;
   options.stride_bytes = config.stride_bytes;
   options.stagger_ns = config.stagger_ns;
   options.preload = config.preload;
-  options.budget_seconds = config.budget_seconds;
-  options.iterations = config.iterations;
-  options.heavy = heavy;
-  options.substitution = config.substitution;
-  options.stop_on_positive = config.stop_on_positive;
   options.placement = config.placement;
   options.reexec_partners =
       config.placement != Placement::threads && config.partner == PartnerRegistration::unregistered;

@@ -6,20 +6,15 @@
 #include "backend.hpp"
 #include "membarrier.hpp"
 #include "perpetual_plan.hpp"
+#include "run_limits.hpp"
 #include "worker_pool.hpp"
 
 namespace fencelab::hardware {
 
-struct PerpetualRunOptions {
+struct PerpetualRunOptions : RunLimits {
   std::size_t chunk = 4096;     // iterations per thread between two rendezvous
   std::size_t instances = 1;    // copies of the test in each iteration
   std::size_t stride_bytes = 8; // between two copies of a location
-  double start_margin_us = 0.5;
-  double budget_seconds = 1.0;
-  std::uint64_t iterations = 0; // anchor iterations; 0: run for the budget
-  platform::HeavyBarrierFn heavy = nullptr;
-  Substitution substitution;
-  bool stop_on_positive = false;
   // Light threads (those that do not call membarrier in the test) issue this
   // many cache-missing stores before each of their test stores, so that the
   // test store waits behind them in the store buffer: a longer window, with

@@ -1,0 +1,23 @@
+#pragma once
+// What both hardware modes take from a RunConfig alike: when a run ends, what
+// its heavy barrier is, which fences stand in for others, and how far ahead
+// worker 0 sets a start.
+#include "membarrier.hpp"
+#include "substitution.hpp"
+
+#include <cstdint>
+
+namespace fencelab::hardware {
+
+struct RunLimits {
+  // How far ahead worker 0 sets a start: longer than a flag takes to reach
+  // the other CPUs (~0.3 us on the 2-vCPU VM), or they start late.
+  double start_margin_us = 0.5;
+  double budget_seconds = 1.0;
+  std::uint64_t iterations = 0; // 0: run for the budget
+  platform::HeavyBarrierFn heavy = nullptr;
+  Substitution substitution;
+  bool stop_on_positive = false; // end the run once the condition has been seen
+};
+
+} // namespace fencelab::hardware
