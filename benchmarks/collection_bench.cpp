@@ -71,24 +71,28 @@ void PerpetualLoopAlone(benchmark::State &state) {
 }
 BENCHMARK(PerpetualLoopAlone)->Arg(1)->Arg(8)->Arg(32);
 
-// Perpetual mode's collection: counting one chunk's anchors on coherent logs.
+// Perpetual mode's collection: counting one chunk of 8 interleaved copies
+// (a worker counts half of them after each chunk) on coherent logs.
 void PerpetualCount(benchmark::State &state) {
   auto planned = plan_perpetual(sb());
   const auto &plan = std::get<PerpetualPlan>(planned);
-  const std::size_t n = 4096;
+  const std::size_t n = 4096, copies = 8;
   std::mt19937_64 rng(3);
-  std::vector<Value> a(n), b(n);
-  Value va = 0, vb = 0;
-  for (std::size_t k = 0; k < n; ++k) {
-    va = std::min<Value>(static_cast<Value>(n), va + static_cast<Value>(rng() % 3));
-    vb = std::min<Value>(static_cast<Value>(n), vb + static_cast<Value>(rng() % 3));
-    a[k] = va;
-    b[k] = vb;
+  std::vector<Value> a(n * copies), b(n * copies);
+  for (std::size_t s = 0; s < copies; ++s) {
+    Value va = 0, vb = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      va = std::min<Value>(static_cast<Value>(n), va + static_cast<Value>(rng() % 3));
+      vb = std::min<Value>(static_cast<Value>(n), vb + static_cast<Value>(rng() % 3));
+      a[k * copies + s] = va;
+      b[k * copies + s] = vb;
+    }
   }
-  ChunkLogs logs{{{a.data(), n, 1}, n, 0}, {{b.data(), n, 1}, n, 0}};
+  ChunkLogs logs{{{a.data(), n * copies, copies}, n, 0}, {{b.data(), n * copies, copies}, n, 0}};
+  ChunkCounter counter(plan, n);
   for (auto _ : state)
-    benchmark::DoNotOptimize(count_chunk(plan, logs));
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+    benchmark::DoNotOptimize(counter.count(logs, 0, copies));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n * copies));
 }
 BENCHMARK(PerpetualCount);
 

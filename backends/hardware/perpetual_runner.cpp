@@ -83,6 +83,7 @@ struct PerpetualRun {
   std::uint64_t coherence_violations[threads] = {};
   std::uint64_t failures[threads] = {};
   std::vector<Witness> witnesses[threads];
+  std::vector<ChunkCounter> counters;
 
   // Worker 0's bookkeeping, on a line of its own.
   alignas(platform::separation_bytes) std::uint64_t started = 0;
@@ -102,6 +103,7 @@ struct PerpetualRun {
       latency.emplace_back(calls_heavy(programs.back()));
       logs.push_back(aligned_array<Value>(std::max<std::size_t>(1, code.registers.size()) * o.chunk * o.instances));
       witnesses[th].reserve(max_witnesses);
+      counters.emplace_back(p, o.chunk);
     }
   }
 
@@ -131,23 +133,19 @@ struct PerpetualRun {
       ++chunks;
   }
 
-  // Counts the copies s with s % threads == self. The log columns are laid
-  // out for the planned length; a thread that stopped early filled a prefix.
+  // Counts this worker's half of the copies. The log columns are laid out
+  // for the planned length; a thread that stopped early filled a prefix.
   void count(int self, std::size_t n, std::size_t copies, std::uint64_t chunk, std::uint64_t end_tick) {
     std::size_t t = static_cast<std::size_t>(self);
-    std::uint64_t found = 0;
-    for (std::size_t s = t; s < copies; s += threads) {
-      ChunkLogs l{{{logs[0].get() + s, n * copies, copies}, progress[0].ran, progress[0].base},
-                  {{logs[1].get() + s, n * copies, copies}, progress[1].ran, progress[1].base}};
-      ChunkCount c = count_chunk(plan, l);
-      found += c.positive;
-      coherence_violations[t] += c.coherence_violations;
-      if (c.positive != 0 && witnesses[t].size() < max_witnesses)
-        witnesses[t].push_back({chunk, c.first_positive * copies + s, plan.positive});
-    }
-    positive[t] += found;
-    if (found == 0)
+    ChunkLogs l{{{logs[0].get(), n * copies, copies}, progress[0].ran, progress[0].base},
+                {{logs[1].get(), n * copies, copies}, progress[1].ran, progress[1].base}};
+    ChunkCount c = counters[t].count(l, copies * t / threads, copies * (t + 1) / threads);
+    positive[t] += c.positive;
+    coherence_violations[t] += c.coherence_violations;
+    if (c.positive == 0)
       return;
+    if (witnesses[t].size() < max_witnesses)
+      witnesses[t].push_back({chunk, c.first_positive * copies + c.first_copy, plan.positive});
     // The chunk's end: when the positive appeared is known to within a chunk.
     std::uint64_t none = 0;
     if (first_positive.load(std::memory_order_relaxed) == 0)

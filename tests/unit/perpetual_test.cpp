@@ -120,9 +120,9 @@ bool completes(const PerpetualPlan &p, const ChunkLogs &l, std::size_t a, std::s
   Value i = l.anchor.base + 1 + static_cast<Value>(a), j = l.partner.base + 1 + static_cast<Value>(b);
   bool ok = p.possible;
   for (const auto &c : p.anchor)
-    ok = ok && ((l.anchor.log.at(c.reg, a) >= j) == c.seen);
+    ok = ok && ((l.anchor.log.row(c.reg, a)[0] >= j) == c.seen);
   for (const auto &c : p.partner)
-    ok = ok && ((l.partner.log.at(c.reg, b) >= i) == c.seen);
+    ok = ok && ((l.partner.log.row(c.reg, b)[0] >= i) == c.seen);
   return ok;
 }
 
@@ -228,13 +228,49 @@ TEST(PerpetualCount, InterleavedCopiesCountLikeSeparateLogs) {
     a[2 * k] = a0[k], a[2 * k + 1] = a1[k];
     b[2 * k] = b0[k], b[2 * k + 1] = b1[k];
   }
+  ChunkLogs interleaved{{{a.data(), 2 * n, 2}, n, 10}, {{b.data(), 2 * n, 2}, n, 10}};
+  ChunkCounter counter(plan, n);
+  std::uint64_t both = 0;
   for (std::size_t s = 0; s < 2; ++s) {
-    ChunkLogs interleaved{{{a.data() + s, 2 * n, 2}, n, 10}, {{b.data() + s, 2 * n, 2}, n, 10}};
     const auto &as = s == 0 ? a0 : a1;
     const auto &bs = s == 0 ? b0 : b1;
     ChunkLogs alone{{{as.data(), n, 1}, n, 10}, {{bs.data(), n, 1}, n, 10}};
-    EXPECT_EQ(count_chunk(plan, interleaved).positive, brute_force(plan, alone)) << "copy " << s;
+    auto expected = brute_force(plan, alone);
+    EXPECT_EQ(counter.count(interleaved, s, s + 1).positive, expected) << "copy " << s;
+    both += expected;
   }
+  EXPECT_EQ(counter.count(interleaved, 0, 2).positive, both);
+  EXPECT_EQ(count_chunk(plan, interleaved).positive, both);
+}
+
+TEST(PerpetualCount, ManyCopiesCountLikeEachAlone) {
+  // Many copies side by side, each a random coherent log, counted in ranges.
+  auto plan = plan_of(make_family_test(Shape::mp, FenceKind::barrier, FenceKind::barrier));
+  std::mt19937_64 rng(9);
+  const std::size_t n = 25, copies = 19;
+  std::vector<Value> a(n * copies), b(2 * n * copies);
+  std::uint64_t expected = 0;
+  for (std::size_t s = 0; s < copies; ++s) {
+    auto a1 = random_log(rng, 0, n, 40, n), b1 = random_log(rng, 2, n, 40, n);
+    for (std::size_t k = 0; k < n; ++k)
+      for (std::size_t r = 0; r < 2; ++r)
+        b[r * n * copies + k * copies + s] = b1[r * n + k];
+    expected += brute_force(plan, {{{a1.data(), n, 1}, n, 40}, {{b1.data(), n, 1}, n, 40}});
+  }
+  ChunkLogs all{{{a.data(), n * copies, copies}, n, 40}, {{b.data(), n * copies, copies}, n, 40}};
+  ChunkCounter counter(plan, n);
+  auto c = counter.count(all, 0, copies);
+  EXPECT_EQ(c.positive, expected);
+  EXPECT_GT(expected, 0u);
+  EXPECT_EQ(c.coherence_violations, 0u);
+  EXPECT_EQ(counter.count(all, 0, 7).positive + counter.count(all, 7, copies).positive, expected);
+}
+
+TEST(PerpetualCount, ReportsPartnerReadsOutOfCoherenceOrder) {
+  auto plan = plan_of(make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier));
+  std::vector<Value> a{0, 0, 0, 0}, b{2, 1, 3, 2};
+  auto c = count_chunk(plan, {{{a.data(), 4, 1}, 4, 0}, {{b.data(), 4, 1}, 4, 0}});
+  EXPECT_EQ(c.coherence_violations, 2u);
 }
 
 } // namespace
