@@ -60,7 +60,7 @@ void PerpetualLoopAlone(benchmark::State &state) {
   layout.region_bytes = (layout.region_bytes + 127) / 128 * 128;
   Program p = lower(sb().threads[0], layout, {}, 1.0);
   auto memory = aligned_array<char>(layout.bytes());
-  auto log = aligned_array<Value>(length * copies);
+  auto log = aligned_array<LoggedRead>(length * copies);
   LatencySamples latency;
   ChunkArgs args{p.ops.data(), p.ops.size(), memory.get(), 8, copies, log.get(), length, 1, no_heavy, &latency};
   for (auto _ : state) {
@@ -78,14 +78,14 @@ void PerpetualCount(benchmark::State &state) {
   const auto &plan = std::get<PerpetualPlan>(planned);
   const std::size_t n = 4096, copies = 8;
   std::mt19937_64 rng(3);
-  std::vector<Value> a(n * copies), b(n * copies);
+  std::vector<LoggedRead> a(n * copies), b(n * copies);
   for (std::size_t s = 0; s < copies; ++s) {
     Value va = 0, vb = 0;
     for (std::size_t k = 0; k < n; ++k) {
       va = std::min<Value>(static_cast<Value>(n), va + static_cast<Value>(rng() % 3));
       vb = std::min<Value>(static_cast<Value>(n), vb + static_cast<Value>(rng() % 3));
-      a[k * copies + s] = va;
-      b[k * copies + s] = vb;
+      a[k * copies + s] = static_cast<LoggedRead>(va);
+      b[k * copies + s] = static_cast<LoggedRead>(vb);
     }
   }
   ChunkLogs logs{{{a.data(), n * copies, copies}, n, 0}, {{b.data(), n * copies, copies}, n, 0}};

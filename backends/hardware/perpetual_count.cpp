@@ -7,14 +7,69 @@
 namespace fencelab::hardware {
 namespace {
 
-// Reads of register reg of copy s that went back in coherence order.
-std::uint64_t out_of_order(const ThreadChunk &t, int reg, std::size_t s) {
-  std::uint64_t n = 0;
-  const Value *v = t.log.row(reg, 0) + s;
-  const std::size_t step = t.log.copies;
-  for (std::size_t k = 1; k < t.length; ++k)
-    n += v[k * step] < v[(k - 1) * step];
-  return n;
+// Where a logged read falls in the writer's chunk: 0 is the writer's last
+// store from before the chunk, n its chunk's n-th iteration; anything past
+// the writer's iterations was out of the window (see LoggedRead).
+std::int64_t place(LoggedRead read, Value writer_base) {
+  return static_cast<LoggedRead>(read - static_cast<LoggedRead>(writer_base));
+}
+
+// Checks one column's reads as they are walked: a read out of the writer's
+// window, or one that went back in coherence order, is a violation.
+class CoherenceCheck {
+public:
+  explicit CoherenceCheck(std::size_t window = 0) : window_(static_cast<std::int64_t>(window)) {}
+  std::int64_t operator()(std::int64_t now) {
+    const bool inside = now <= window_;
+    violations += !inside || now < before_;
+    before_ = inside ? now : before_;
+    return inside ? now : window_;
+  }
+  std::uint64_t violations = 0;
+
+private:
+  std::int64_t window_;
+  std::int64_t before_ = 0;
+};
+
+// Software prefetch distance in rows: the logs were just written by the
+// other core, and a column is read one row (a cache line) at a time.
+constexpr std::size_t ahead = 16;
+
+void prefetch(const LoggedRead *p) { __builtin_prefetch(p); }
+
+struct CopyResult {
+  std::uint64_t positive = 0;
+  std::size_t first = SIZE_MAX;
+};
+
+// The greedy pass when the condition has one constraint on each side (SB,
+// LB): the shape whose speed matters, compiled with both constraints fixed.
+template <bool AnchorSeen, bool PartnerSeen>
+CopyResult match_one_each(const LoggedRead *read, std::size_t step, std::size_t na, Value partner_base,
+                          std::size_t nb, const std::uint32_t *reached, CoherenceCheck &check) {
+  CopyResult r;
+  const std::int64_t top = static_cast<std::int64_t>(nb) - 1;
+  std::int64_t last = -1, below = 0;
+  for (std::size_t ai = 0; ai < na; ++ai) {
+    prefetch(read + std::min(ai + ahead, na - 1) * step);
+    const std::int64_t v = check(place(read[ai * step], partner_base)); // the anchor saw the partner's first v
+    std::int64_t lo = last + 1, hi = top;
+    if constexpr (AnchorSeen)
+      hi = std::min(hi, v - 1);
+    else
+      lo = std::max(lo, v);
+    below += reached[ai];
+    if constexpr (PartnerSeen)
+      lo = std::max(lo, below);
+    else
+      hi = std::min(hi, below - 1);
+    const bool fits = lo <= hi;
+    r.positive += fits;
+    last = fits ? lo : last;
+    r.first = fits && r.first == SIZE_MAX ? ai : r.first;
+  }
+  return r;
 }
 
 } // namespace
@@ -33,61 +88,75 @@ ChunkCount ChunkCounter::count(const ChunkLogs &logs, std::size_t begin, std::si
 
 void ChunkCounter::count_copy(const ChunkLogs &logs, std::size_t s, ChunkCount &c) {
   const ThreadChunk &a = logs.anchor, &b = logs.partner;
-  const std::size_t na = a.length, nb = b.length, rows = na + 1, step = a.log.copies;
-  const std::size_t nq = plan_.partner.size();
+  const std::size_t na = a.length, nb = b.length, rows = na + 1;
+  const std::size_t nq = plan_.partner.size(), nk = plan_.anchor.size();
 
   // reached[q][d]: partner iterations whose read of constraint q's location
-  // is anchor offset d (clamped: 0 read none of this chunk's anchor stores,
-  // na read past them). Partner iterations that had not reached anchor ai
-  // when they read are then reached[q][0] + ... + reached[q][ai].
+  // was the anchor's d-th iteration (0: none of this chunk's). Partner
+  // iterations that had not reached anchor ai when they read are then
+  // reached[q][0] + ... + reached[q][ai].
   std::fill_n(reached_.begin(), nq * rows, 0u);
   for (std::size_t q = 0; q < nq; ++q) {
     std::uint32_t *h = reached_.data() + q * rows;
-    const int reg = plan_.partner[q].reg;
-    const Value *v = b.log.row(reg, 0) + s;
-    for (std::size_t j = 0; j < nb; ++j)
-      ++h[static_cast<std::size_t>(std::clamp<Value>(v[j * b.log.copies] - a.base, 0, static_cast<Value>(na)))];
-    c.coherence_violations += out_of_order(b, reg, s);
+    const LoggedRead *v = b.log.row(plan_.partner[q].reg, 0) + s;
+    const std::size_t step = b.log.copies;
+    CoherenceCheck check(na);
+    for (std::size_t j = 0; j < nb; ++j) {
+      prefetch(v + std::min(j + ahead, nb - 1) * step);
+      ++h[check(place(v[j * step], a.base))];
+    }
+    c.coherence_violations += check.violations;
   }
-  for (const auto &k : plan_.anchor)
-    c.coherence_violations += out_of_order(a, k.reg, s);
-  if (!plan_.possible || na == 0 || nb == 0)
-    return;
 
-  std::array<const Value *, max_perpetual_registers> read{};
-  for (std::size_t k = 0; k < plan_.anchor.size(); ++k)
+  std::array<const LoggedRead *, max_perpetual_registers> read{};
+  std::array<CoherenceCheck, max_perpetual_registers> checks;
+  checks.fill(CoherenceCheck(nb));
+  for (std::size_t k = 0; k < nk; ++k)
     read[k] = a.log.row(plan_.anchor[k].reg, 0) + s;
-  std::array<std::int64_t, max_perpetual_registers> below{};
-  const std::int64_t top = static_cast<std::int64_t>(nb) - 1;
-  std::int64_t last = -1;
-  std::uint64_t positive = 0;
-  std::size_t first = SIZE_MAX;
-  for (std::size_t ai = 0; ai < na; ++ai) {
-    std::int64_t lo = last + 1, hi = top;
-    for (std::size_t k = 0; k < plan_.anchor.size(); ++k) {
-      // The anchor saw partner iterations up to sequence number v.
-      const std::int64_t v = read[k][ai * step] - b.base;
-      if (plan_.anchor[k].seen)
-        hi = std::min(hi, v - 1);
-      else
-        lo = std::max(lo, v);
+  const std::size_t step = a.log.copies;
+  CopyResult r;
+
+  if (!plan_.possible || na == 0 || nb == 0) {
+    for (std::size_t k = 0; k < nk; ++k)
+      for (std::size_t ai = 0; ai < na; ++ai)
+        checks[k](place(read[k][ai * step], b.base));
+  } else if (nk == 1 && nq == 1) {
+    const bool as = plan_.anchor[0].seen, ps = plan_.partner[0].seen;
+    auto *match = as ? (ps ? match_one_each<true, true> : match_one_each<true, false>)
+                     : (ps ? match_one_each<false, true> : match_one_each<false, false>);
+    r = match(read[0], step, na, b.base, nb, reached_.data(), checks[0]);
+  } else {
+    std::array<std::int64_t, max_perpetual_registers> below{};
+    const std::int64_t top = static_cast<std::int64_t>(nb) - 1;
+    std::int64_t last = -1;
+    for (std::size_t ai = 0; ai < na; ++ai) {
+      std::int64_t lo = last + 1, hi = top;
+      for (std::size_t k = 0; k < nk; ++k) {
+        const std::int64_t v = checks[k](place(read[k][ai * step], b.base)); // the anchor saw the partner's first v
+        if (plan_.anchor[k].seen)
+          hi = std::min(hi, v - 1);
+        else
+          lo = std::max(lo, v);
+      }
+      for (std::size_t q = 0; q < nq; ++q) {
+        below[q] += reached_[q * rows + ai];
+        if (plan_.partner[q].seen)
+          lo = std::max(lo, below[q]);
+        else
+          hi = std::min(hi, below[q] - 1);
+      }
+      const bool fits = lo <= hi;
+      r.positive += fits;
+      last = fits ? lo : last;
+      r.first = fits && r.first == SIZE_MAX ? ai : r.first;
     }
-    for (std::size_t q = 0; q < nq; ++q) {
-      below[q] += reached_[q * rows + ai];
-      if (plan_.partner[q].seen)
-        lo = std::max(lo, below[q]);
-      else
-        hi = std::min(hi, below[q] - 1);
-    }
-    const bool fits = lo <= hi;
-    positive += fits;
-    last = fits ? lo : last;
-    first = fits && first == SIZE_MAX ? ai : first;
   }
 
-  c.positive += positive;
-  if (first < c.first_positive) {
-    c.first_positive = first;
+  for (std::size_t k = 0; k < nk; ++k)
+    c.coherence_violations += checks[k].violations;
+  c.positive += r.positive;
+  if (r.first < c.first_positive) {
+    c.first_positive = r.first;
     c.first_copy = s;
   }
 }

@@ -24,10 +24,12 @@ namespace fencelab::hardware {
 // One thread's log for a chunk: what register reg of copy s read in the
 // chunk's k-th iteration is data[reg * column + k * copies + s].
 struct LogView {
-  const Value *data = nullptr;
+  const LoggedRead *data = nullptr;
   std::size_t column = 0;
   std::size_t copies = 1;
-  const Value *row(int reg, std::size_t k) const { return data + static_cast<std::size_t>(reg) * column + k * copies; }
+  const LoggedRead *row(int reg, std::size_t k) const {
+    return data + static_cast<std::size_t>(reg) * column + k * copies;
+  }
 };
 
 // A thread's k-th iteration of the chunk stored the sequence number base + 1 + k.
@@ -44,7 +46,9 @@ struct ChunkLogs {
 
 struct ChunkCount {
   std::uint64_t positive = 0;             // disjoint pairs completing the outcome, over the copies counted
-  std::uint64_t coherence_violations = 0; // a register read a smaller sequence number than before
+  // A register read a smaller sequence number than before, or one outside
+  // the chunk's window (older than the rendezvous allows, or not yet stored).
+  std::uint64_t coherence_violations = 0;
   std::size_t first_positive = SIZE_MAX;  // anchor index of the earliest pair, SIZE_MAX when none
   std::size_t first_copy = 0;             // and its copy
 };

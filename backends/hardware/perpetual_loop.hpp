@@ -16,7 +16,7 @@ struct ChunkArgs {
   char *memory;          // instance 0's copy of every location
   std::size_t stride;    // bytes between two instances' copies of a location
   std::size_t instances; // copies of the test per iteration
-  Value *log;            // register r of instance s in iteration k at log[(r * length + k) * instances + s]
+  LoggedRead *log;       // register r of instance s in iteration k at log[(r * length + k) * instances + s]
   std::size_t length;
   Value first; // sequence number of the chunk's first iteration
   platform::HeavyBarrierFn heavy;
@@ -52,7 +52,7 @@ inline ChunkRan run_chunk(const ChunkArgs &a) {
       auto cell = [&](std::size_t s) {
         return std::atomic_ref<Value>(*reinterpret_cast<Value *>(cells + s * a.stride));
       };
-      Value *logged = a.log + (static_cast<std::size_t>(op.reg) * a.length + k) * a.instances;
+      LoggedRead *logged = a.log + (static_cast<std::size_t>(op.reg) * a.length + k) * a.instances;
       switch (op.action) {
       case Action::store:
         for (std::size_t s = 0; s < a.instances; ++s)
@@ -64,11 +64,11 @@ inline ChunkRan run_chunk(const ChunkArgs &a) {
         break;
       case Action::load:
         for (std::size_t s = 0; s < a.instances; ++s)
-          logged[s] = cell(s).load(std::memory_order_relaxed);
+          logged[s] = static_cast<LoggedRead>(cell(s).load(std::memory_order_relaxed));
         break;
       case Action::load_acquire:
         for (std::size_t s = 0; s < a.instances; ++s)
-          logged[s] = cell(s).load(std::memory_order_acquire);
+          logged[s] = static_cast<LoggedRead>(cell(s).load(std::memory_order_acquire));
         break;
       case Action::pad_stores: {
         std::size_t at = *a.cursor;

@@ -43,6 +43,14 @@ struct SeenConstraint {
   bool seen = true; // false: it must still read an older value
 };
 
+// What perpetual mode logs of a read: the sequence number's low 32 bits,
+// half the bytes to write in the hot loop and to fetch from the other core
+// when counting. A read in a chunk sees the other thread's last store from
+// before the chunk (the rendezvous orders it before the read) or one of the
+// chunk's, so it lies within chunk + 1 values of the other thread's base, and
+// its low bits name it (--chunk is at most 2^22).
+using LoggedRead = std::uint32_t;
+
 // Registers per thread perpetual mode takes, so that counting needs no allocation.
 inline constexpr std::size_t max_perpetual_registers = 16;
 

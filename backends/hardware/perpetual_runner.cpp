@@ -54,7 +54,7 @@ struct PerpetualRun {
   InstanceLayout layout;
   std::vector<Program> programs;
   std::unique_ptr<char[], FreeDeleter> memory;
-  std::vector<std::unique_ptr<Value[], FreeDeleter>> logs;
+  std::vector<std::unique_ptr<LoggedRead[], FreeDeleter>> logs;
   std::vector<std::unique_ptr<char[], FreeDeleter>> scratch; // per thread, for padding stores
   std::size_t cursor[2] = {};
   Rendezvous rendezvous{threads};
@@ -101,7 +101,7 @@ struct PerpetualRun {
                               [](const LoweredOp &l) { return l.action == Action::pad_stores; });
       scratch.push_back(pads ? aligned_array<char>(scratch_bytes) : nullptr);
       latency.emplace_back(calls_heavy(programs.back()));
-      logs.push_back(aligned_array<Value>(std::max<std::size_t>(1, code.registers.size()) * o.chunk * o.instances));
+      logs.push_back(aligned_array<LoggedRead>(std::max<std::size_t>(1, code.registers.size()) * o.chunk * o.instances));
       witnesses[th].reserve(max_witnesses);
       counters.emplace_back(p, o.chunk);
     }

@@ -101,16 +101,18 @@ exists (0:r0=0)
 }
 
 // Coherent random logs: each column is a non-decreasing sequence of the
-// other thread's sequence numbers, around its chunk (other_base .. + other_n).
-std::vector<Value> random_log(std::mt19937_64 &rng, int columns, std::size_t n, Value other_base, std::size_t other_n) {
-  std::vector<Value> log(static_cast<std::size_t>(columns) * n);
+// other thread's sequence numbers within its chunk's window (other_base ..
+// + other_n; other_base is its last store from before the chunk).
+std::vector<LoggedRead> random_log(std::mt19937_64 &rng, int columns, std::size_t n, Value other_base,
+                                   std::size_t other_n) {
+  std::vector<LoggedRead> log(static_cast<std::size_t>(columns) * n);
   for (int c = 0; c < columns; ++c) {
-    Value v = other_base - static_cast<Value>(rng() % 3);
+    Value v = other_base;
     Value step = 1 + static_cast<Value>(other_n / std::max<std::size_t>(1, n)) * 2;
     for (std::size_t k = 0; k < n; ++k) {
       v = std::min<Value>(other_base + static_cast<Value>(other_n),
                           v + static_cast<Value>(rng() % static_cast<std::uint64_t>(step + 1)));
-      log[static_cast<std::size_t>(c) * n + k] = std::max<Value>(0, v);
+      log[static_cast<std::size_t>(c) * n + k] = static_cast<LoggedRead>(v);
     }
   }
   return log;
@@ -183,9 +185,18 @@ TEST(PerpetualCount, MatchesTheDefinitionOnLoadBuffering) {
 
 TEST(PerpetualCount, ReportsReadsOutOfCoherenceOrder) {
   auto plan = plan_of(make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier));
-  std::vector<Value> a{1, 3, 2, 4}, b{0, 0, 0, 0};
+  std::vector<LoggedRead> a{1, 3, 2, 4}, b{0, 0, 0, 0};
   auto c = count_chunk(plan, {{{a.data(), 4, 1}, 4, 0}, {{b.data(), 4, 1}, 4, 0}});
   EXPECT_EQ(c.coherence_violations, 1u);
+}
+
+TEST(PerpetualCount, ReportsReadsOutsideTheWritersWindow) {
+  // Thread 1 (base 0, 4 iterations) cannot have stored 9; thread 0 (base 10)
+  // had stored 10 before the chunk's rendezvous, so reading 5 went back.
+  auto plan = plan_of(make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier));
+  std::vector<LoggedRead> a{0, 9, 1, 2}, b{10, 5, 11, 12};
+  auto c = count_chunk(plan, {{{a.data(), 4, 1}, 4, 10}, {{b.data(), 4, 1}, 4, 0}});
+  EXPECT_EQ(c.coherence_violations, 2u);
 }
 
 TEST(PerpetualCount, StoreBufferingByHand) {
@@ -195,7 +206,7 @@ TEST(PerpetualCount, StoreBufferingByHand) {
   // Anchor 3 read y=2, so partners >= 3 with x < 3: 3: pair (3,3).
   // Anchor 4 read y=4: no partner left in the chunk. Three disjoint pairs.
   auto plan = plan_of(make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier));
-  std::vector<Value> a{0, 0, 2, 4}, b{0, 1, 1, 3};
+  std::vector<LoggedRead> a{0, 0, 2, 4}, b{0, 1, 1, 3};
   auto c = count_chunk(plan, {{{a.data(), 4, 1}, 4, 0}, {{b.data(), 4, 1}, 4, 0}});
   EXPECT_EQ(c.positive, 3u);
   EXPECT_EQ(c.first_positive, 0u);
@@ -205,7 +216,7 @@ TEST(PerpetualCount, OneSlowPartnerIterationCountsOnce) {
   // Thread 1 ran one iteration (read x = 0) while thread 0 ran four, none of
   // which saw y: four anchors fit, but they share one partner: one pair.
   auto plan = plan_of(make_family_test(Shape::sb, FenceKind::barrier, FenceKind::membarrier));
-  std::vector<Value> a{0, 0, 0, 0}, b{0};
+  std::vector<LoggedRead> a{0, 0, 0, 0}, b{0};
   auto c = count_chunk(plan, {{{a.data(), 4, 1}, 4, 0}, {{b.data(), 1, 1}, 1, 0}});
   EXPECT_EQ(c.positive, 1u);
 }
@@ -223,7 +234,7 @@ TEST(PerpetualCount, InterleavedCopiesCountLikeSeparateLogs) {
   const std::size_t n = 30;
   auto a0 = random_log(rng, 1, n, 10, n), a1 = random_log(rng, 1, n, 10, n);
   auto b0 = random_log(rng, 1, n, 10, n), b1 = random_log(rng, 1, n, 10, n);
-  std::vector<Value> a(2 * n), b(2 * n);
+  std::vector<LoggedRead> a(2 * n), b(2 * n);
   for (std::size_t k = 0; k < n; ++k) {
     a[2 * k] = a0[k], a[2 * k + 1] = a1[k];
     b[2 * k] = b0[k], b[2 * k + 1] = b1[k];
@@ -248,7 +259,7 @@ TEST(PerpetualCount, ManyCopiesCountLikeEachAlone) {
   auto plan = plan_of(make_family_test(Shape::mp, FenceKind::barrier, FenceKind::barrier));
   std::mt19937_64 rng(9);
   const std::size_t n = 25, copies = 19;
-  std::vector<Value> a(n * copies), b(2 * n * copies);
+  std::vector<LoggedRead> a(n * copies), b(2 * n * copies);
   std::uint64_t expected = 0;
   for (std::size_t s = 0; s < copies; ++s) {
     auto a1 = random_log(rng, 0, n, 40, n), b1 = random_log(rng, 2, n, 40, n);
@@ -268,7 +279,7 @@ TEST(PerpetualCount, ManyCopiesCountLikeEachAlone) {
 
 TEST(PerpetualCount, ReportsPartnerReadsOutOfCoherenceOrder) {
   auto plan = plan_of(make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier));
-  std::vector<Value> a{0, 0, 0, 0}, b{2, 1, 3, 2};
+  std::vector<LoggedRead> a{0, 0, 0, 0}, b{2, 1, 3, 2};
   auto c = count_chunk(plan, {{{a.data(), 4, 1}, 4, 0}, {{b.data(), 4, 1}, 4, 0}});
   EXPECT_EQ(c.coherence_violations, 2u);
 }
