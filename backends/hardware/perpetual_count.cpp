@@ -43,44 +43,98 @@ struct CopyResult {
   std::size_t first = SIZE_MAX;
 };
 
-// The greedy pass when the condition has one constraint on each side (SB,
-// LB): the shape whose speed matters, compiled with both constraints fixed.
-template <bool AnchorSeen, bool PartnerSeen>
-CopyResult match_one_each(const LoggedRead *read, std::size_t step, std::size_t na, Value partner_base,
-                          std::size_t nb, const std::uint32_t *reached, CoherenceCheck &check) {
-  CopyResult r;
-  const std::int64_t top = static_cast<std::int64_t>(nb) - 1;
-  std::int64_t last = -1, below = 0;
-  for (std::size_t ai = 0; ai < na; ++ai) {
-    prefetch(read + std::min(ai + ahead, na - 1) * step);
-    const std::int64_t v = check(place(read[ai * step], partner_base)); // the anchor saw the partner's first v
-    std::int64_t lo = last + 1, hi = top;
-    if constexpr (AnchorSeen)
-      hi = std::min(hi, v - 1);
-    else
-      lo = std::max(lo, v);
-    below += reached[ai];
-    if constexpr (PartnerSeen)
-      lo = std::max(lo, below);
-    else
-      hi = std::min(hi, below - 1);
-    const bool fits = lo <= hi;
-    r.positive += fits;
-    last = fits ? lo : last;
-    r.first = fits && r.first == SIZE_MAX ? ai : r.first;
+// The whole count when the condition has one constraint on each side (SB,
+// LB): the shape whose speed matters, compiled with both constraints fixed
+// and W copies side by side, whose greedy passes are independent chains the
+// core can overlap (one alone waits on its own last match every anchor).
+// Two beat one by ~1.5x on the collection benchmark; four ran out of registers.
+template <bool AnchorSeen, bool PartnerSeen, std::size_t W>
+void count_one_each(const ChunkLogs &logs, int anchor_reg, int partner_reg, std::size_t s0, std::uint32_t *reached,
+                    ChunkCount &c) {
+  const ThreadChunk &a = logs.anchor, &b = logs.partner;
+  const std::size_t na = a.length, nb = b.length;
+
+  // reached[d * W + s]: partner iterations of copy s whose read was the anchor's d-th iteration.
+  std::fill_n(reached, (na + 1) * W, 0u);
+  std::array<CoherenceCheck, W> partner_checks, anchor_checks;
+  partner_checks.fill(CoherenceCheck(na));
+  anchor_checks.fill(CoherenceCheck(nb));
+  const LoggedRead *pv = b.log.row(partner_reg, 0) + s0;
+  const std::size_t pstep = b.log.copies;
+  for (std::size_t j = 0; j < nb; ++j) {
+    prefetch(pv + std::min(j + ahead, nb - 1) * pstep);
+#pragma GCC unroll 2
+    for (std::size_t s = 0; s < W; ++s)
+      ++reached[partner_checks[s](place(pv[j * pstep + s], a.base)) * W + s];
   }
-  return r;
+
+  const LoggedRead *av = a.log.row(anchor_reg, 0) + s0;
+  const std::size_t astep = a.log.copies;
+  const std::int64_t top = static_cast<std::int64_t>(nb) - 1;
+  std::array<std::int64_t, W> last, below{};
+  std::array<std::uint64_t, W> positive{};
+  std::array<std::size_t, W> first;
+  last.fill(-1);
+  first.fill(SIZE_MAX);
+  for (std::size_t ai = 0; ai < na; ++ai) {
+    prefetch(av + std::min(ai + ahead, na - 1) * astep);
+#pragma GCC unroll 2
+    for (std::size_t s = 0; s < W; ++s) {
+      const std::int64_t v = anchor_checks[s](place(av[ai * astep + s], b.base)); // the anchor saw the partner's first v
+      std::int64_t lo = last[s] + 1, hi = top;
+      if constexpr (AnchorSeen)
+        hi = std::min(hi, v - 1);
+      else
+        lo = std::max(lo, v);
+      below[s] += reached[ai * W + s];
+      if constexpr (PartnerSeen)
+        lo = std::max(lo, below[s]);
+      else
+        hi = std::min(hi, below[s] - 1);
+      const bool fits = lo <= hi;
+      positive[s] += fits;
+      last[s] = fits ? lo : last[s];
+      first[s] = fits && first[s] == SIZE_MAX ? ai : first[s];
+    }
+  }
+
+  for (std::size_t s = 0; s < W; ++s) {
+    c.coherence_violations += partner_checks[s].violations + anchor_checks[s].violations;
+    c.positive += positive[s];
+    if (first[s] < c.first_positive) {
+      c.first_positive = first[s];
+      c.first_copy = s0 + s;
+    }
+  }
+}
+
+template <bool AnchorSeen, bool PartnerSeen>
+void count_one_each_range(const ChunkLogs &logs, int anchor_reg, int partner_reg, std::size_t begin,
+                          std::size_t end, std::uint32_t *reached, ChunkCount &c) {
+  std::size_t s = begin;
+  for (; s + 2 <= end; s += 2)
+    count_one_each<AnchorSeen, PartnerSeen, 2>(logs, anchor_reg, partner_reg, s, reached, c);
+  for (; s < end; ++s)
+    count_one_each<AnchorSeen, PartnerSeen, 1>(logs, anchor_reg, partner_reg, s, reached, c);
 }
 
 } // namespace
 
 ChunkCounter::ChunkCounter(const PerpetualPlan &plan, std::size_t max_length)
-    : plan_(plan), max_length_(max_length), reached_(plan.partner.size() * (max_length + 1)) {}
+    : plan_(plan), max_length_(max_length),
+      reached_(std::max<std::size_t>(plan.partner.size(), 2) * (max_length + 1)) {}
 
 ChunkCount ChunkCounter::count(const ChunkLogs &logs, std::size_t begin, std::size_t end) {
   if (logs.anchor.length > max_length_)
     throw std::logic_error("perpetual count: chunk longer than the counter was sized for");
   ChunkCount c;
+  if (plan_.possible && plan_.anchor.size() == 1 && plan_.partner.size() == 1) {
+    const bool as = plan_.anchor[0].seen, ps = plan_.partner[0].seen;
+    auto *count = as ? (ps ? count_one_each_range<true, true> : count_one_each_range<true, false>)
+                     : (ps ? count_one_each_range<false, true> : count_one_each_range<false, false>);
+    count(logs, plan_.anchor[0].reg, plan_.partner[0].reg, begin, end, reached_.data(), c);
+    return c;
+  }
   for (std::size_t s = begin; s < end; ++s)
     count_copy(logs, s, c);
   return c;
@@ -120,11 +174,6 @@ void ChunkCounter::count_copy(const ChunkLogs &logs, std::size_t s, ChunkCount &
     for (std::size_t k = 0; k < nk; ++k)
       for (std::size_t ai = 0; ai < na; ++ai)
         checks[k](place(read[k][ai * step], b.base));
-  } else if (nk == 1 && nq == 1) {
-    const bool as = plan_.anchor[0].seen, ps = plan_.partner[0].seen;
-    auto *match = as ? (ps ? match_one_each<true, true> : match_one_each<true, false>)
-                     : (ps ? match_one_each<false, true> : match_one_each<false, false>);
-    r = match(read[0], step, na, b.base, nb, reached_.data(), checks[0]);
   } else {
     std::array<std::int64_t, max_perpetual_registers> below{};
     const std::int64_t top = static_cast<std::int64_t>(nb) - 1;

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <numeric>
 #include <random>
 
 namespace fencelab::hardware {
@@ -254,27 +255,44 @@ TEST(PerpetualCount, InterleavedCopiesCountLikeSeparateLogs) {
   EXPECT_EQ(count_chunk(plan, interleaved).positive, both);
 }
 
-TEST(PerpetualCount, ManyCopiesCountLikeEachAlone) {
-  // Many copies side by side, each a random coherent log, counted in ranges.
-  auto plan = plan_of(make_family_test(Shape::mp, FenceKind::barrier, FenceKind::barrier));
+// Many copies side by side, each a random coherent log, counted in ranges
+// (the counter takes copies four, two and one at a time).
+void check_many_copies(const Test &t, int anchor_columns, int partner_columns) {
+  auto plan = plan_of(t);
   std::mt19937_64 rng(9);
   const std::size_t n = 25, copies = 19;
-  std::vector<LoggedRead> a(n * copies), b(2 * n * copies);
-  std::uint64_t expected = 0;
+  const auto ac = static_cast<std::size_t>(anchor_columns), pc = static_cast<std::size_t>(partner_columns);
+  std::vector<LoggedRead> a(std::max<std::size_t>(1, ac) * n * copies), b(std::max<std::size_t>(1, pc) * n * copies);
+  std::vector<std::uint64_t> alone(copies);
   for (std::size_t s = 0; s < copies; ++s) {
-    auto a1 = random_log(rng, 0, n, 40, n), b1 = random_log(rng, 2, n, 40, n);
-    for (std::size_t k = 0; k < n; ++k)
-      for (std::size_t r = 0; r < 2; ++r)
+    auto a1 = random_log(rng, anchor_columns, n, 40, n), b1 = random_log(rng, partner_columns, n, 40, n);
+    for (std::size_t k = 0; k < n; ++k) {
+      for (std::size_t r = 0; r < ac; ++r)
+        a[r * n * copies + k * copies + s] = a1[r * n + k];
+      for (std::size_t r = 0; r < pc; ++r)
         b[r * n * copies + k * copies + s] = b1[r * n + k];
-    expected += brute_force(plan, {{{a1.data(), n, 1}, n, 40}, {{b1.data(), n, 1}, n, 40}});
+    }
+    alone[s] = brute_force(plan, {{{a1.data(), n, 1}, n, 40}, {{b1.data(), n, 1}, n, 40}});
   }
   ChunkLogs all{{{a.data(), n * copies, copies}, n, 40}, {{b.data(), n * copies, copies}, n, 40}};
   ChunkCounter counter(plan, n);
+  std::uint64_t expected = std::accumulate(alone.begin(), alone.end(), std::uint64_t{0});
   auto c = counter.count(all, 0, copies);
-  EXPECT_EQ(c.positive, expected);
-  EXPECT_GT(expected, 0u);
-  EXPECT_EQ(c.coherence_violations, 0u);
-  EXPECT_EQ(counter.count(all, 0, 7).positive + counter.count(all, 7, copies).positive, expected);
+  EXPECT_EQ(c.positive, expected) << t.name;
+  EXPECT_GT(expected, 0u) << t.name;
+  EXPECT_EQ(c.coherence_violations, 0u) << t.name;
+  for (std::size_t begin : {0, 3, 6})
+    for (std::size_t end : {7, 8, 11, 19}) {
+      auto part = std::accumulate(alone.begin() + static_cast<std::ptrdiff_t>(begin),
+                                  alone.begin() + static_cast<std::ptrdiff_t>(end), std::uint64_t{0});
+      EXPECT_EQ(counter.count(all, begin, end).positive, part) << t.name << " copies " << begin << ".." << end;
+    }
+}
+
+TEST(PerpetualCount, ManyCopiesCountLikeEachAlone) {
+  check_many_copies(make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier), 1, 1);
+  check_many_copies(make_family_test(Shape::mp, FenceKind::barrier, FenceKind::barrier), 0, 2);
+  check_many_copies(parse_litmus(lb, "lb.litmus"), 1, 1);
 }
 
 TEST(PerpetualCount, ReportsPartnerReadsOutOfCoherenceOrder) {
