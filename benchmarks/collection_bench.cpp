@@ -69,7 +69,7 @@ void PerpetualLoopAlone(benchmark::State &state) {
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * length * copies));
 }
-BENCHMARK(PerpetualLoopAlone)->Arg(1)->Arg(8)->Arg(32);
+BENCHMARK(PerpetualLoopAlone)->Arg(1)->Arg(4)->Arg(8)->Arg(32);
 
 // Perpetual mode's collection: one worker's share after a chunk (half of the
 // default 4 interleaved copies) on coherent logs.

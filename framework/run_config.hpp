@@ -72,7 +72,7 @@ struct RunConfig {
   HardwareMode mode = HardwareMode::automatic;
   std::size_t instances_per_batch = 256;   // batch mode: packed test instances between two rendezvous
   std::size_t chunk = 4096;                // perpetual mode: iterations between two rendezvous
-  std::size_t instances_per_iteration = 4; // perpetual mode: copies of the test side by side (4 beat 8 in bench medians on the 2-vCPU VM)
+  std::size_t instances_per_iteration = 8; // perpetual mode: copies of the test side by side (README: the sweep)
   std::size_t pad_stores = 0;        // perpetual mode: cache-missing stores light threads queue before each test store
   std::size_t stride_bytes = 8;      // distance between one location's copies in a batch
   bool preload = false;              // each thread reads the next batch's locations first

@@ -39,40 +39,58 @@ struct ChunkRan {
   std::uint64_t failures = 0; // heavy-barrier calls that failed (they must be 0)
 };
 
-inline ChunkRan run_chunk(const ChunkArgs &a) {
+// Copies is a.instances, or a constant the compiler unrolls the copies for.
+// The arguments are copied to locals first: a store through a Value may alias
+// any std::size_t field, which would make the compiler reload them all.
+template <std::size_t Copies> ChunkRan run_chunk_of(const ChunkArgs &a) {
+  const std::size_t copies = Copies ? Copies : a.instances;
+  const LoweredOp *const ops = a.ops, *const ops_end = a.ops + a.op_count;
+  char *const memory = a.memory;
+  LoggedRead *const log = a.log;
+  const std::size_t stride = a.stride, length = a.length;
+  const std::size_t column = length * copies; // log entries per register
+  const Value first = a.first;
+  std::atomic<std::uint64_t> *const finished = a.finished;
+  const std::uint64_t chunk = a.chunk;
   std::uint64_t failures = 0;
   std::size_t k = 0;
-  for (; k < a.length; ++k) {
-    if (a.finished && a.finished->load(std::memory_order_relaxed) == a.chunk)
+  for (; k < length; ++k) {
+    if (finished && finished->load(std::memory_order_relaxed) == chunk)
       break;
-    const Value seq = a.first + static_cast<Value>(k);
-    for (std::size_t pc = 0; pc < a.op_count; ++pc) {
-      const LoweredOp &op = a.ops[pc];
-      char *cells = a.memory + op.offset;
-      auto cell = [&](std::size_t s) {
-        return std::atomic_ref<Value>(*reinterpret_cast<Value *>(cells + s * a.stride));
+    const Value seq = first + static_cast<Value>(k);
+    for (const LoweredOp *op = ops; op != ops_end; ++op) {
+      char *const cells = memory + op->offset;
+      auto cell = [cells, stride](std::size_t s) {
+        return std::atomic_ref<Value>(*reinterpret_cast<Value *>(cells + s * stride));
       };
-      LoggedRead *logged = a.log + (static_cast<std::size_t>(op.reg) * a.length + k) * a.instances;
-      switch (op.action) {
+      switch (op->action) {
       case Action::store:
-        for (std::size_t s = 0; s < a.instances; ++s)
+#pragma GCC unroll 8
+        for (std::size_t s = 0; s < copies; ++s)
           cell(s).store(seq, std::memory_order_relaxed);
         break;
       case Action::store_release:
-        for (std::size_t s = 0; s < a.instances; ++s)
+#pragma GCC unroll 8
+        for (std::size_t s = 0; s < copies; ++s)
           cell(s).store(seq, std::memory_order_release);
         break;
-      case Action::load:
-        for (std::size_t s = 0; s < a.instances; ++s)
+      case Action::load: {
+        LoggedRead *logged = log + static_cast<std::size_t>(op->reg) * column + k * copies;
+#pragma GCC unroll 8
+        for (std::size_t s = 0; s < copies; ++s)
           logged[s] = static_cast<LoggedRead>(cell(s).load(std::memory_order_relaxed));
         break;
-      case Action::load_acquire:
-        for (std::size_t s = 0; s < a.instances; ++s)
+      }
+      case Action::load_acquire: {
+        LoggedRead *logged = log + static_cast<std::size_t>(op->reg) * column + k * copies;
+#pragma GCC unroll 8
+        for (std::size_t s = 0; s < copies; ++s)
           logged[s] = static_cast<LoggedRead>(cell(s).load(std::memory_order_acquire));
         break;
+      }
       case Action::pad_stores: {
         std::size_t at = *a.cursor;
-        for (std::uint64_t n = 0; n < op.ticks; ++n) {
+        for (std::uint64_t n = 0; n < op->ticks; ++n) {
           std::atomic_ref<Value>(*reinterpret_cast<Value *>(a.scratch + at)).store(seq, std::memory_order_relaxed);
           at = (at + platform::cache_line_bytes) & a.scratch_mask;
         }
@@ -80,14 +98,29 @@ inline ChunkRan run_chunk(const ChunkArgs &a) {
         break;
       }
       default: // perpetual_plan admits no jumps
-        failures += execute_fence(op, a.heavy, *a.latency);
+        failures += execute_fence(*op, a.heavy, *a.latency);
         break;
       }
     }
   }
-  if (a.finished && k == a.length)
-    a.finished->store(a.chunk, std::memory_order_relaxed);
+  if (finished && k == length)
+    finished->store(chunk, std::memory_order_relaxed);
   return {k, failures};
+}
+
+inline ChunkRan run_chunk(const ChunkArgs &a) {
+  switch (a.instances) {
+  case 1:
+    return run_chunk_of<1>(a);
+  case 2:
+    return run_chunk_of<2>(a);
+  case 4:
+    return run_chunk_of<4>(a);
+  case 8:
+    return run_chunk_of<8>(a);
+  default:
+    return run_chunk_of<0>(a);
+  }
 }
 
 } // namespace fencelab::hardware
