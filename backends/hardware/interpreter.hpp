@@ -78,13 +78,20 @@ inline std::uint64_t execute_fence(const LoweredOp &op, platform::HeavyBarrierFn
 }
 
 // Returns the number of heavy-barrier calls that failed (they must be 0).
+// The arguments are copied to locals first: a store to a register (a Value)
+// may alias any std::size_t field, which would make the compiler reload them.
 inline std::uint64_t run_batch(const BatchArgs &a) {
+  const LoweredOp *const ops = a.ops;
+  const std::size_t op_count = a.op_count, instances = a.instances, stride = a.stride;
+  const std::size_t register_count = static_cast<std::size_t>(a.register_count);
+  char *const memory = a.memory;
+  Value *const registers = a.registers;
   std::uint64_t failures = 0;
-  for (std::size_t k = 0; k < a.instances; ++k) {
-    char *base = a.memory + k * a.stride;
-    Value *regs = a.registers + k * static_cast<std::size_t>(a.register_count);
-    for (std::size_t pc = 0; pc < a.op_count;) {
-      const LoweredOp &op = a.ops[pc++];
+  for (std::size_t k = 0; k < instances; ++k) {
+    char *base = memory + k * stride;
+    Value *regs = registers + k * register_count;
+    for (std::size_t pc = 0; pc < op_count;) {
+      const LoweredOp &op = ops[pc++];
       auto cell = [&] { return std::atomic_ref<Value>(*reinterpret_cast<Value *>(base + op.offset)); };
       switch (op.action) {
       case Action::store:
