@@ -76,7 +76,7 @@ BENCHMARK(PerpetualLoopAlone)->Arg(1)->Arg(4)->Arg(8)->Arg(32);
 void PerpetualCount(benchmark::State &state) {
   auto planned = plan_perpetual(sb());
   const auto &plan = std::get<PerpetualPlan>(planned);
-  const std::size_t n = 4096, copies = 4, counted = 2;
+  const std::size_t n = 4096, copies = 8, counted = 4;
   std::mt19937_64 rng(3);
   std::vector<LoggedRead> a(n * copies), b(n * copies);
   for (std::size_t s = 0; s < copies; ++s) {

@@ -47,40 +47,46 @@ struct CopyResult {
 // LB): the shape whose speed matters, compiled with both constraints fixed
 // and W copies side by side, whose greedy passes are independent chains the
 // core can overlap (one alone waits on its own last match every anchor).
-// Two beat one by ~1.5x on the collection benchmark; four ran out of registers.
+// Only `last` and `below` are kept per copy, so that W copies fit in registers.
 template <bool AnchorSeen, bool PartnerSeen, std::size_t W>
 void count_one_each(const ChunkLogs &logs, int anchor_reg, int partner_reg, std::size_t s0, std::uint32_t *reached,
                     ChunkCount &c) {
   const ThreadChunk &a = logs.anchor, &b = logs.partner;
   const std::size_t na = a.length, nb = b.length;
+  std::uint64_t violations = 0;
 
   // reached[d * W + s]: partner iterations of copy s whose read was the anchor's d-th iteration.
   std::fill_n(reached, (na + 1) * W, 0u);
-  std::array<CoherenceCheck, W> partner_checks, anchor_checks;
-  partner_checks.fill(CoherenceCheck(na));
-  anchor_checks.fill(CoherenceCheck(nb));
   const LoggedRead *pv = b.log.row(partner_reg, 0) + s0;
   const std::size_t pstep = b.log.copies;
+  const auto a_window = static_cast<std::int64_t>(na);
   for (std::size_t j = 0; j < nb; ++j) {
     prefetch(pv + std::min(j + ahead, nb - 1) * pstep);
-#pragma GCC unroll 2
-    for (std::size_t s = 0; s < W; ++s)
-      ++reached[partner_checks[s](place(pv[j * pstep + s], a.base)) * W + s];
+    const LoggedRead *now = pv + j * pstep, *before = j ? now - pstep : now;
+#pragma GCC unroll 4
+    for (std::size_t s = 0; s < W; ++s) {
+      const std::int64_t d = place(now[s], a.base), was = place(before[s], a.base);
+      violations += d > a_window || (was <= a_window && d < was);
+      ++reached[std::min(d, a_window) * W + s];
+    }
   }
 
   const LoggedRead *av = a.log.row(anchor_reg, 0) + s0;
   const std::size_t astep = a.log.copies;
-  const std::int64_t top = static_cast<std::int64_t>(nb) - 1;
+  const auto b_window = static_cast<std::int64_t>(nb);
+  const std::int64_t top = b_window - 1;
   std::array<std::int64_t, W> last, below{};
-  std::array<std::uint64_t, W> positive{};
-  std::array<std::size_t, W> first;
   last.fill(-1);
-  first.fill(SIZE_MAX);
+  std::uint64_t positive = 0;
+  std::size_t first = SIZE_MAX; // ai * W + s of the earliest pair
   for (std::size_t ai = 0; ai < na; ++ai) {
     prefetch(av + std::min(ai + ahead, na - 1) * astep);
-#pragma GCC unroll 2
+    const LoggedRead *now = av + ai * astep, *before = ai ? now - astep : now;
+#pragma GCC unroll 4
     for (std::size_t s = 0; s < W; ++s) {
-      const std::int64_t v = anchor_checks[s](place(av[ai * astep + s], b.base)); // the anchor saw the partner's first v
+      const std::int64_t read = place(now[s], b.base), was = place(before[s], b.base);
+      violations += read > b_window || (was <= b_window && read < was);
+      const std::int64_t v = std::min(read, b_window); // the anchor saw the partner's first v
       std::int64_t lo = last[s] + 1, hi = top;
       if constexpr (AnchorSeen)
         hi = std::min(hi, v - 1);
@@ -92,19 +98,17 @@ void count_one_each(const ChunkLogs &logs, int anchor_reg, int partner_reg, std:
       else
         hi = std::min(hi, below[s] - 1);
       const bool fits = lo <= hi;
-      positive[s] += fits;
+      positive += fits;
       last[s] = fits ? lo : last[s];
-      first[s] = fits && first[s] == SIZE_MAX ? ai : first[s];
+      first = fits && first == SIZE_MAX ? ai * W + s : first;
     }
   }
 
-  for (std::size_t s = 0; s < W; ++s) {
-    c.coherence_violations += partner_checks[s].violations + anchor_checks[s].violations;
-    c.positive += positive[s];
-    if (first[s] < c.first_positive) {
-      c.first_positive = first[s];
-      c.first_copy = s0 + s;
-    }
+  c.coherence_violations += violations;
+  c.positive += positive;
+  if (first != SIZE_MAX && first / W < c.first_positive) {
+    c.first_positive = first / W;
+    c.first_copy = s0 + first % W;
   }
 }
 
@@ -112,6 +116,8 @@ template <bool AnchorSeen, bool PartnerSeen>
 void count_one_each_range(const ChunkLogs &logs, int anchor_reg, int partner_reg, std::size_t begin,
                           std::size_t end, std::uint32_t *reached, ChunkCount &c) {
   std::size_t s = begin;
+  for (; s + 4 <= end; s += 4)
+    count_one_each<AnchorSeen, PartnerSeen, 4>(logs, anchor_reg, partner_reg, s, reached, c);
   for (; s + 2 <= end; s += 2)
     count_one_each<AnchorSeen, PartnerSeen, 2>(logs, anchor_reg, partner_reg, s, reached, c);
   for (; s < end; ++s)
@@ -122,7 +128,7 @@ void count_one_each_range(const ChunkLogs &logs, int anchor_reg, int partner_reg
 
 ChunkCounter::ChunkCounter(const PerpetualPlan &plan, std::size_t max_length)
     : plan_(plan), max_length_(max_length),
-      reached_(std::max<std::size_t>(plan.partner.size(), 2) * (max_length + 1)) {}
+      reached_(std::max<std::size_t>(plan.partner.size(), 4) * (max_length + 1)) {}
 
 ChunkCount ChunkCounter::count(const ChunkLogs &logs, std::size_t begin, std::size_t end) {
   if (logs.anchor.length > max_length_)
