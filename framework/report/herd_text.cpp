@@ -95,7 +95,7 @@ void write_herd_block(std::ostream &out, const TestResult &r, const HerdTextOpti
   if (!h.stats.mode.empty())
     fmt::print(out, "Mode {} {}\n", t.name, h.stats.mode);
   if (h.stats.coherence_violations != 0)
-    fmt::print(out, "Coherence {} {} reads out of order (perpetual counts rest on coherence)\n", t.name,
+    fmt::print(out, "Coherence {} {} reads out of coherence order or window (perpetual counts rest on coherence)\n", t.name,
                h.stats.coherence_violations);
   fmt::print(out, "Time {} {:.2f}\n", t.name, h.stats.seconds);
   if (options.rates && h.stats.seconds > 0)
