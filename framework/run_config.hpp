@@ -43,6 +43,13 @@ constexpr auto enum_names(HardwareMode) {
   return std::array<NameOf<M>, 3>{{{M::automatic, "auto"}, {M::batch, "batch"}, {M::perpetual, "perpetual"}}};
 }
 
+// Which CPU runs which test thread: `fixed` keeps thread t on the t-th CPU;
+// `alternate` rotates the threads over the CPUs from one batch or chunk to
+// the next, so that a slower or busier CPU weighs on every thread alike.
+enum class Roles { fixed, alternate };
+
+constexpr auto enum_names(Roles) { return std::array<NameOf<Roles>, 2>{{{Roles::fixed, "fixed"}, {Roles::alternate, "alternate"}}}; }
+
 // How --groups relates the CPUs within one group (litmus7's affinity modes):
 // `listed` takes them in --cpus order; `same-core` SMT siblings; `cross-core`
 // different cores of one package; `cross-package` different packages.
@@ -81,6 +88,7 @@ struct RunConfig {
   Substitution substitution;         // plants and shams; empty: every fence is itself
   unsigned groups = 1;               // copies of the run at once on disjoint CPU groups; 0: as many as fit
   Pairing pairing = Pairing::listed; // how a group's CPUs relate
+  Roles roles = Roles::fixed;        // whether test threads rotate over the CPUs
   Placement placement = Placement::threads; // test threads as threads of this process or as child processes
   PartnerRegistration partner = PartnerRegistration::registered; // with child processes only
   ModelConfig model;

@@ -113,15 +113,19 @@ struct Run {
     for (int th = 0; th < threads; ++th) {
       const auto &code = t.threads[static_cast<std::size_t>(th)];
       programs.push_back(lower(code, layout, o.substitution, tick_rate / 1000.0));
+      witnesses.emplace_back();
+      register_base.push_back(t.register_slot(th, 0));
+      counters.emplace_back(static_cast<std::size_t>(t.outcome_size()));
+    }
+    // A worker's ring records the heavy barrier of whichever thread it runs.
+    bool any_heavy = std::any_of(programs.begin(), programs.end(), calls_heavy);
+    for (int w = 0; w < threads; ++w) {
       latency.emplace_back();
-      if (calls_heavy(programs.back())) {
+      if (o.alternate_roles ? any_heavy : calls_heavy(programs[static_cast<std::size_t>(w)])) {
         latency_ticks.emplace_back(latency_capacity);
         latency.back().ticks = latency_ticks.back().data();
         latency.back().mask = latency_capacity - 1;
       }
-      witnesses.emplace_back();
-      register_base.push_back(t.register_slot(th, 0));
-      counters.emplace_back(static_cast<std::size_t>(t.outcome_size()));
     }
     Arena measure(nullptr);
     carve(measure);
@@ -298,17 +302,16 @@ struct Run {
     }
   }
 
+  // The test thread worker `self` runs in `batch`.
+  int role(int self, std::uint64_t batch) const {
+    return options.alternate_roles
+               ? static_cast<int>((static_cast<std::uint64_t>(self) + batch) % static_cast<std::uint64_t>(threads))
+               : self;
+  }
+
   void worker(int self) {
     std::vector<Value> outcome(static_cast<std::size_t>(test.outcome_size()));
-    const Program &program = programs[static_cast<std::size_t>(self)];
-    BatchArgs args{program.ops.data(),
-                   program.ops.size(),
-                   memory,
-                   layout.stride_bytes,
-                   registers[static_cast<std::size_t>(self)],
-                   program.registers,
-                   0,
-                   options.heavy,
+    BatchArgs args{nullptr, 0, memory, layout.stride_bytes, nullptr, 0, 0, options.heavy,
                    &latency[static_cast<std::size_t>(self)]};
     std::uint64_t round = 0;
     Jitter jitter(static_cast<std::uint64_t>(static_cast<double>(options.stagger_ns) * tick_rate / 1000.0),
@@ -325,6 +328,11 @@ struct Run {
       // Copied now: worker 0 plans the next batch while others still collect this one.
       args.instances = control->instances_this_batch;
       std::uint64_t batch = control->batches - 1;
+      const auto th = static_cast<std::size_t>(role(self, batch));
+      args.ops = programs[th].ops.data();
+      args.op_count = programs[th].ops.size();
+      args.registers = registers[th];
+      args.register_count = programs[th].registers;
       failures[static_cast<std::size_t>(self)] += run_batch(args);
       rendezvous->arrive_and_wait(self, ++round);
       collect(self, outcome.data(), args.instances, batch);

@@ -110,6 +110,9 @@ BackendResult HardwareBackend::run_on(WorkerPool &pool, const Test &test, const 
   limits.heavy = platform::heavy_barrier_function(config.heavy);
   limits.substitution = config.substitution;
   limits.stop_on_positive = config.stop_on_positive;
+  limits.alternate_roles = config.roles == Roles::alternate;
+  if (limits.alternate_roles && config.placement != Placement::threads)
+    return Unsupported{"--roles alternate needs --placement threads (a child process keeps its thread)"};
 
   // Perpetual mode where asked or where auto finds it applies; never a silent
   // batch run when it was asked for, explicitly or through --pad-stores.
@@ -143,7 +146,8 @@ BackendResult HardwareBackend::run_on(WorkerPool &pool, const Test &test, const 
       config.placement != Placement::threads && config.partner == PartnerRegistration::unregistered;
   auto result = run_batches(pool, test, options);
   if (auto *h = std::get_if<Histogram>(&result))
-    h->stats.mode = "batch (" + std::to_string(config.instances_per_batch) + " instances per batch)";
+    h->stats.mode = "batch (" + std::to_string(config.instances_per_batch) + " instances per batch" +
+                    (limits.alternate_roles ? ", roles alternate" : "") + ")";
   return result;
 }
 

@@ -100,11 +100,19 @@ struct PerpetualRun {
       bool pads = std::any_of(programs.back().ops.begin(), programs.back().ops.end(),
                               [](const LoweredOp &l) { return l.action == Action::pad_stores; });
       scratch.push_back(pads ? aligned_array<char>(scratch_bytes) : nullptr);
-      latency.emplace_back(calls_heavy(programs.back()));
       logs.push_back(aligned_array<LoggedRead>(std::max<std::size_t>(1, code.registers.size()) * o.chunk * o.instances));
       witnesses[th].reserve(max_witnesses);
       counters.emplace_back(p, o.chunk);
     }
+    // A worker's ring records the heavy barrier of whichever thread it runs.
+    bool any_heavy = std::any_of(programs.begin(), programs.end(), calls_heavy);
+    for (int w = 0; w < threads; ++w)
+      latency.emplace_back(o.alternate_roles ? any_heavy : calls_heavy(programs[static_cast<std::size_t>(w)]));
+  }
+
+  // The test thread worker `self` runs in `chunk`.
+  int role(int self, std::uint64_t chunk) const {
+    return options.alternate_roles ? static_cast<int>((static_cast<std::uint64_t>(self) + chunk) % threads) : self;
   }
 
   // Worker 0 only; shared fields are written only when they change (see batch_runner.cpp).
@@ -153,23 +161,21 @@ struct PerpetualRun {
   }
 
   void worker(int self) {
-    const Program &program = programs[static_cast<std::size_t>(self)];
-    ChunkArgs args{program.ops.data(),
-                   program.ops.size(),
+    ChunkArgs args{nullptr,
+                   0,
                    memory.get(),
                    layout.stride_bytes,
                    0,
-                   logs[static_cast<std::size_t>(self)].get(),
+                   nullptr,
                    0,
                    0,
                    options.heavy,
                    latency[static_cast<std::size_t>(self)].samples(),
-                   scratch[static_cast<std::size_t>(self)].get(),
+                   nullptr,
                    scratch_bytes - 1,
-                   &cursor[self],
+                   nullptr,
                    options.iterations == 0 ? &finished : nullptr, // --iterations: every chunk runs in full
                    0};
-    Value next_base = 0;
     std::uint64_t round = 0;
     if (self == 0)
       plan_next_chunk();
@@ -183,16 +189,24 @@ struct PerpetualRun {
       // Copied now: worker 0 plans the next chunk while the other still counts this one.
       std::size_t n = length, copies = instances;
       std::uint64_t chunk = chunks - 1;
+      // Sequence numbers belong to the test thread, whichever worker ran it
+      // last: they go on from where its previous chunk ended.
+      const auto th = static_cast<std::size_t>(role(self, chunk));
+      const Value base = progress[th].base + static_cast<Value>(progress[th].ran);
+      args.ops = programs[th].ops.data();
+      args.op_count = programs[th].ops.size();
+      args.log = logs[th].get();
+      args.scratch = scratch[th].get();
+      args.cursor = &cursor[th];
       args.length = n;
       args.instances = copies;
-      args.first = next_base + 1;
+      args.first = base + 1;
       args.chunk = chunk;
       ChunkRan ran = run_chunk(args);
       std::uint64_t end_tick = platform::ticks();
       failures[self] += ran.failures;
-      progress[self].base = next_base;
-      progress[self].ran = ran.iterations;
-      next_base += static_cast<Value>(ran.iterations);
+      progress[th].base = base;
+      progress[th].ran = ran.iterations;
       rendezvous.arrive_and_wait(self, ++round);
       count(self, n, copies, chunk, end_tick);
       if (self == 0) {
@@ -232,7 +246,8 @@ BackendResult run_perpetual(WorkerPool &pool, const Test &test, const PerpetualP
   h.stats.seconds = seconds;
   h.stats.mode = "perpetual (" + std::to_string(options.instances) + " instances per iteration, " +
                  std::to_string(options.chunk) + " iterations per chunk" +
-                 (options.pad_stores ? ", " + std::to_string(options.pad_stores) + " padding stores" : "") + ")";
+                 (options.pad_stores ? ", " + std::to_string(options.pad_stores) + " padding stores" : "") +
+                 (options.alternate_roles ? ", roles alternate" : "") + ")";
   h.stats.coherence_violations = run.coherence_violations[0] + run.coherence_violations[1];
   if (auto first = run.first_positive.load())
     h.stats.first_positive_seconds = static_cast<double>(first - run.start_tick) / (run.tick_rate * 1e6);

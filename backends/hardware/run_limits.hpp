@@ -18,6 +18,9 @@ struct RunLimits {
   platform::HeavyBarrierFn heavy = nullptr;
   Substitution substitution;
   bool stop_on_positive = false; // end the run once the condition has been seen
+  // Rotate the test threads over the workers (CPUs) from one batch or chunk
+  // to the next, instead of keeping thread t on worker t.
+  bool alternate_roles = false;
 };
 
 } // namespace fencelab::hardware

@@ -40,6 +40,9 @@ void add_run_options(po::options_description &desc, double default_budget) {
        "ns: each thread starts a batch up to this much after the agreed time, at random") //
       ("groups", po::value<unsigned>()->default_value(defaults.groups),
        "run this many copies of each test at once, each on its own group of CPUs (0: as many as fit)") //
+      ("roles", po::value<std::string>()->default_value(std::string(to_string(defaults.roles))),
+       "which CPU runs which test thread: fixed|alternate (alternate: the threads rotate over the CPUs each "
+       "batch or chunk; --placement threads)") //
       ("pairing", po::value<std::string>()->default_value(std::string(to_string(defaults.pairing))),
        ("how a group's CPUs relate: " + enum_choices<Pairing>()).c_str()) //
       ("plant", po::value<std::vector<std::string>>()->composing(),
@@ -110,6 +113,13 @@ CommonOptions read_run_options(const po::variables_map &vm) {
     if (!pairing)
       throw UsageError("--pairing: unknown pairing '" + text + "' (choose " + enum_choices<Pairing>() + ")");
     c.pairing = *pairing;
+  }
+  {
+    auto text = vm["roles"].as<std::string>();
+    auto roles = parse_enum<Roles>(text);
+    if (!roles)
+      throw UsageError("--roles: unknown roles '" + text + "' (choose " + enum_choices<Roles>() + ")");
+    c.roles = *roles;
   }
   c.pad_stores = vm["pad-stores"].as<std::size_t>();
   if (c.pad_stores > 4096)

@@ -123,6 +123,7 @@ nlohmann::json config_json(const RunConfig &c) {
           {"mode", to_string(c.mode)},
           {"groups", c.groups},
           {"pairing", to_string(c.pairing)},
+          {"roles", to_string(c.roles)},
           {"chunk", c.chunk},
           {"instances_per_iteration", c.instances_per_iteration},
           {"pad_stores", c.pad_stores},

@@ -29,12 +29,13 @@ Histogram run_or_skip(const Test &t, const RunConfig &c) {
   return std::get<Histogram>(result);
 }
 
-class FamilyOnHardware : public ::testing::TestWithParam<std::tuple<fencelab::Test, HardwareMode>> {};
+class FamilyOnHardware : public ::testing::TestWithParam<std::tuple<fencelab::Test, HardwareMode, Roles>> {};
 
 TEST_P(FamilyOnHardware, ForbiddenNeverAppearsAndCountsAddUp) {
   const fencelab::Test &t = std::get<0>(GetParam());
   RunConfig c = small_run(t);
   c.mode = std::get<1>(GetParam());
+  c.roles = std::get<2>(GetParam()); // alternating: each thread's sequence numbers must go on across CPUs
   if (auto why = backend().why_unsupported(t, c); !why.empty())
     GTEST_SKIP() << why;
   Histogram h = run_or_skip(t, c);
@@ -51,10 +52,12 @@ TEST_P(FamilyOnHardware, ForbiddenNeverAppearsAndCountsAddUp) {
 
 INSTANTIATE_TEST_SUITE_P(SBandMP, FamilyOnHardware,
                          ::testing::Combine(::testing::ValuesIn(all_family_tests()),
-                                            ::testing::Values(HardwareMode::batch, HardwareMode::perpetual)),
+                                            ::testing::Values(HardwareMode::batch, HardwareMode::perpetual),
+                                            ::testing::Values(Roles::fixed, Roles::alternate)),
                          [](const auto &info) {
-                           std::string n =
-                               std::get<0>(info.param).name + "_" + std::string(to_string(std::get<1>(info.param)));
+                           std::string n = std::get<0>(info.param).name + "_" +
+                                           std::string(to_string(std::get<1>(info.param))) + "_" +
+                                           std::string(to_string(std::get<2>(info.param)));
                            std::replace(n.begin(), n.end(), '+', '_');
                            return n;
                          });
@@ -72,6 +75,17 @@ TEST(HardwareBackend, PerpetualModeRefusedIsUnsupportedAndAutoFallsBackToBatch) 
   Histogram h = run_or_skip(t, c);
   EXPECT_EQ(h.stats.mode.rfind("batch", 0), 0u) << h.stats.mode;
   EXPECT_EQ(h.total(), 1000u);
+}
+
+TEST(HardwareBackend, AlternatingRolesNeedThreadsOfOneProcess) {
+  fencelab::Test t = make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier);
+  RunConfig c;
+  c.iterations = 1000;
+  c.roles = Roles::alternate;
+  c.placement = Placement::processes;
+  auto refused = backend().run(t, c);
+  ASSERT_TRUE(std::holds_alternative<Unsupported>(refused));
+  EXPECT_NE(std::get<Unsupported>(refused).reason.find("--roles alternate"), std::string::npos);
 }
 
 TEST(HardwareBackend, PerpetualIterationsAreExactAcrossAShortLastChunk) {
