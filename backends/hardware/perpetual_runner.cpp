@@ -67,8 +67,8 @@ struct PerpetualRun {
   std::size_t length = 0;
   std::size_t instances = 0; // copies of the test this chunk; fewer only to end --iterations exactly
 
-  // Per thread, this chunk: the sequence number before its first iteration,
-  // and how many it ran. Each thread writes its own after the start.
+  // Per test thread, this chunk: the sequence number before its first
+  // iteration, and how many it ran; written by the worker that ran it.
   struct alignas(platform::separation_bytes) ThreadChunkState {
     Value base = 0;
     std::size_t ran = 0;
