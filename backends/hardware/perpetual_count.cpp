@@ -44,6 +44,32 @@ struct CopyResult {
   std::size_t first = SIZE_MAX;
 };
 
+// The partner's side of a one-constraint-each count, for copies s0 .. s0+W:
+// reached[d * W + s] is how many partner iterations of copy s read the
+// anchor's d-th iteration (0: none of this chunk's; clamped at the anchor's
+// length). Returns the partner reads that went back or left the window.
+template <std::size_t W>
+std::uint64_t fill_reached(const ThreadChunk &partner, int reg, std::size_t s0, const ThreadChunk &anchor,
+                           std::uint32_t *reached) {
+  const std::size_t na = anchor.length, nb = partner.length;
+  std::uint64_t violations = 0;
+  std::fill_n(reached, (na + 1) * W, 0u);
+  const LoggedRead *pv = partner.log.row(reg, 0) + s0;
+  const std::size_t pstep = partner.log.copies;
+  const auto window = static_cast<std::int64_t>(na);
+  for (std::size_t j = 0; j < nb; ++j) {
+    prefetch(pv + std::min(j + ahead, nb - 1) * pstep);
+    const LoggedRead *now = pv + j * pstep, *before = j ? now - pstep : now;
+#pragma GCC unroll 4
+    for (std::size_t s = 0; s < W; ++s) {
+      const std::int64_t d = place(now[s], anchor.base), was = place(before[s], anchor.base);
+      violations += d > window || (was <= window && d < was);
+      ++reached[std::min(d, window) * W + s];
+    }
+  }
+  return violations;
+}
+
 // The whole count when the condition has one constraint on each side (SB,
 // LB): the shape whose speed matters, compiled with both constraints fixed
 // and W copies side by side, whose greedy passes are independent chains the
@@ -54,23 +80,7 @@ void count_one_each(const ChunkLogs &logs, int anchor_reg, int partner_reg, std:
                     ChunkCount &c) {
   const ThreadChunk &a = logs.anchor, &b = logs.partner;
   const std::size_t na = a.length, nb = b.length;
-  std::uint64_t violations = 0;
-
-  // reached[d * W + s]: partner iterations of copy s whose read was the anchor's d-th iteration.
-  std::fill_n(reached, (na + 1) * W, 0u);
-  const LoggedRead *pv = b.log.row(partner_reg, 0) + s0;
-  const std::size_t pstep = b.log.copies;
-  const auto a_window = static_cast<std::int64_t>(na);
-  for (std::size_t j = 0; j < nb; ++j) {
-    prefetch(pv + std::min(j + ahead, nb - 1) * pstep);
-    const LoggedRead *now = pv + j * pstep, *before = j ? now - pstep : now;
-#pragma GCC unroll 4
-    for (std::size_t s = 0; s < W; ++s) {
-      const std::int64_t d = place(now[s], a.base), was = place(before[s], a.base);
-      violations += d > a_window || (was <= a_window && d < was);
-      ++reached[std::min(d, a_window) * W + s];
-    }
-  }
+  std::uint64_t violations = fill_reached<W>(b, partner_reg, s0, a, reached);
 
   const LoggedRead *av = a.log.row(anchor_reg, 0) + s0;
   const std::size_t astep = a.log.copies;
@@ -131,22 +141,7 @@ void count_four(const ChunkLogs &logs, int anchor_reg, int partner_reg, std::siz
   constexpr std::size_t W = 4;
   const ThreadChunk &a = logs.anchor, &b = logs.partner;
   const std::size_t na = a.length, nb = b.length;
-  std::uint64_t violations = 0;
-
-  std::fill_n(reached, (na + 1) * W, 0u);
-  const LoggedRead *pv = b.log.row(partner_reg, 0) + s0;
-  const std::size_t pstep = b.log.copies;
-  const auto a_window = static_cast<std::int64_t>(na);
-  for (std::size_t j = 0; j < nb; ++j) {
-    prefetch(pv + std::min(j + ahead, nb - 1) * pstep);
-    const LoggedRead *now = pv + j * pstep, *before = j ? now - pstep : now;
-#pragma GCC unroll 4
-    for (std::size_t s = 0; s < W; ++s) {
-      const std::int64_t d = place(now[s], a.base), was = place(before[s], a.base);
-      violations += d > a_window || (was <= a_window && d < was);
-      ++reached[std::min(d, a_window) * W + s];
-    }
-  }
+  std::uint64_t violations = fill_reached<W>(b, partner_reg, s0, a, reached);
 
   const LoggedRead *av = a.log.row(anchor_reg, 0) + s0;
   const std::size_t astep = a.log.copies;
