@@ -16,14 +16,15 @@ std::int64_t place(LoggedRead read, Value writer_base) {
 }
 
 // Checks one column's reads as they are walked: a read out of the writer's
-// window, or one that went back in coherence order, is a violation.
+// window, or one below the (in-window) read before it, is a violation. The
+// four-lane count applies the same rule to each lane.
 class CoherenceCheck {
 public:
   explicit CoherenceCheck(std::size_t window = 0) : window_(static_cast<std::int64_t>(window)) {}
   std::int64_t operator()(std::int64_t now) {
     const bool inside = now <= window_;
-    violations += !inside || now < before_;
-    before_ = inside ? now : before_;
+    violations += !inside || (before_ <= window_ && now < before_);
+    before_ = now;
     return inside ? now : window_;
   }
   std::uint64_t violations = 0;
@@ -59,6 +60,8 @@ std::uint64_t fill_reached(const ThreadChunk &partner, int reg, std::size_t s0, 
   const auto window = static_cast<std::int64_t>(na);
   for (std::size_t j = 0; j < nb; ++j) {
     prefetch(pv + std::min(j + ahead, nb - 1) * pstep);
+    // CoherenceCheck's rule, with the row before re-read rather than kept:
+    // W kept values would not stay in registers.
     const LoggedRead *now = pv + j * pstep, *before = j ? now - pstep : now;
 #pragma GCC unroll 4
     for (std::size_t s = 0; s < W; ++s) {
@@ -70,62 +73,11 @@ std::uint64_t fill_reached(const ThreadChunk &partner, int reg, std::size_t s0, 
   return violations;
 }
 
-// The whole count when the condition has one constraint on each side (SB,
-// LB): the shape whose speed matters, compiled with both constraints fixed
-// and W copies side by side, whose greedy passes are independent chains the
-// core can overlap (one alone waits on its own last match every anchor).
-// Only `last` and `below` are kept per copy, so that W copies fit in registers.
-template <bool AnchorSeen, bool PartnerSeen, std::size_t W>
-void count_one_each(const ChunkLogs &logs, int anchor_reg, int partner_reg, std::size_t s0, std::uint32_t *reached,
-                    ChunkCount &c) {
-  const ThreadChunk &a = logs.anchor, &b = logs.partner;
-  const std::size_t na = a.length, nb = b.length;
-  std::uint64_t violations = fill_reached<W>(b, partner_reg, s0, a, reached);
-
-  const LoggedRead *av = a.log.row(anchor_reg, 0) + s0;
-  const std::size_t astep = a.log.copies;
-  const auto b_window = static_cast<std::int64_t>(nb);
-  const std::int64_t top = b_window - 1;
-  std::array<std::int64_t, W> last, below{};
-  last.fill(-1);
-  std::uint64_t positive = 0;
-  std::size_t first = SIZE_MAX; // ai * W + s of the earliest pair
-  for (std::size_t ai = 0; ai < na; ++ai) {
-    prefetch(av + std::min(ai + ahead, na - 1) * astep);
-    const LoggedRead *now = av + ai * astep, *before = ai ? now - astep : now;
-#pragma GCC unroll 4
-    for (std::size_t s = 0; s < W; ++s) {
-      const std::int64_t read = place(now[s], b.base), was = place(before[s], b.base);
-      violations += read > b_window || (was <= b_window && read < was);
-      const std::int64_t v = std::min(read, b_window); // the anchor saw the partner's first v
-      std::int64_t lo = last[s] + 1, hi = top;
-      if constexpr (AnchorSeen)
-        hi = std::min(hi, v - 1);
-      else
-        lo = std::max(lo, v);
-      below[s] += reached[ai * W + s];
-      if constexpr (PartnerSeen)
-        lo = std::max(lo, below[s]);
-      else
-        hi = std::min(hi, below[s] - 1);
-      const bool fits = lo <= hi;
-      positive += fits;
-      last[s] = fits ? lo : last[s];
-      first = fits && first == SIZE_MAX ? ai * W + s : first;
-    }
-  }
-
-  c.coherence_violations += violations;
-  c.positive += positive;
-  if (first != SIZE_MAX && first / W < c.first_positive) {
-    c.first_positive = first / W;
-    c.first_copy = s0 + first % W;
-  }
-}
-
-// Four copies in the lanes of one vector (GCC/Clang vector extensions, which
-// every target lowers to its own SIMD or to scalars): the same count as
-// count_one_each<.., 4>, one instruction per step for all four greedy chains.
+// The count when the condition has one constraint on each side (SB, LB): the
+// shape whose speed matters, compiled with both constraints fixed and four
+// copies in the lanes of one vector (GCC/Clang vector extensions, which every
+// target lowers to its own SIMD or to scalars), so one instruction steps all
+// four greedy chains; a chain alone waits on its own last match every anchor.
 using Lanes = std::int32_t __attribute__((vector_size(16)));
 using UnsignedLanes = std::uint32_t __attribute__((vector_size(16)));
 
@@ -187,18 +139,6 @@ void count_four(const ChunkLogs &logs, int anchor_reg, int partner_reg, std::siz
   }
 }
 
-template <bool AnchorSeen, bool PartnerSeen>
-void count_one_each_range(const ChunkLogs &logs, int anchor_reg, int partner_reg, std::size_t begin,
-                          std::size_t end, std::uint32_t *reached, ChunkCount &c) {
-  std::size_t s = begin;
-  for (; s + 4 <= end; s += 4)
-    count_four<AnchorSeen, PartnerSeen>(logs, anchor_reg, partner_reg, s, reached, c);
-  for (; s + 2 <= end; s += 2)
-    count_one_each<AnchorSeen, PartnerSeen, 2>(logs, anchor_reg, partner_reg, s, reached, c);
-  for (; s < end; ++s)
-    count_one_each<AnchorSeen, PartnerSeen, 1>(logs, anchor_reg, partner_reg, s, reached, c);
-}
-
 } // namespace
 
 ChunkCounter::ChunkCounter(const PerpetualPlan &plan, std::size_t max_length)
@@ -209,14 +149,15 @@ ChunkCount ChunkCounter::count(const ChunkLogs &logs, std::size_t begin, std::si
   if (logs.anchor.length > max_length_)
     throw std::logic_error("perpetual count: chunk longer than the counter was sized for");
   ChunkCount c;
+  std::size_t s = begin;
   if (plan_.possible && plan_.anchor.size() == 1 && plan_.partner.size() == 1) {
     const bool as = plan_.anchor[0].seen, ps = plan_.partner[0].seen;
-    auto *count = as ? (ps ? count_one_each_range<true, true> : count_one_each_range<true, false>)
-                     : (ps ? count_one_each_range<false, true> : count_one_each_range<false, false>);
-    count(logs, plan_.anchor[0].reg, plan_.partner[0].reg, begin, end, reached_.data(), c);
-    return c;
+    auto *four = as ? (ps ? count_four<true, true> : count_four<true, false>)
+                    : (ps ? count_four<false, true> : count_four<false, false>);
+    for (; s + 4 <= end; s += 4)
+      four(logs, plan_.anchor[0].reg, plan_.partner[0].reg, s, reached_.data(), c);
   }
-  for (std::size_t s = begin; s < end; ++s)
+  for (; s < end; ++s)
     count_copy(logs, s, c);
   return c;
 }
@@ -230,18 +171,8 @@ void ChunkCounter::count_copy(const ChunkLogs &logs, std::size_t s, ChunkCount &
   // was the anchor's d-th iteration (0: none of this chunk's). Partner
   // iterations that had not reached anchor ai when they read are then
   // reached[q][0] + ... + reached[q][ai].
-  std::fill_n(reached_.begin(), nq * rows, 0u);
-  for (std::size_t q = 0; q < nq; ++q) {
-    std::uint32_t *h = reached_.data() + q * rows;
-    const LoggedRead *v = b.log.row(plan_.partner[q].reg, 0) + s;
-    const std::size_t step = b.log.copies;
-    CoherenceCheck check(na);
-    for (std::size_t j = 0; j < nb; ++j) {
-      prefetch(v + std::min(j + ahead, nb - 1) * step);
-      ++h[check(place(v[j * step], a.base))];
-    }
-    c.coherence_violations += check.violations;
-  }
+  for (std::size_t q = 0; q < nq; ++q)
+    c.coherence_violations += fill_reached<1>(b, plan_.partner[q].reg, s, a, reached_.data() + q * rows);
 
   std::array<const LoggedRead *, max_perpetual_registers> read{};
   std::array<CoherenceCheck, max_perpetual_registers> checks;

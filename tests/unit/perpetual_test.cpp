@@ -256,7 +256,7 @@ TEST(PerpetualCount, InterleavedCopiesCountLikeSeparateLogs) {
 }
 
 // Many copies side by side, each a random coherent log, counted in ranges
-// (the counter takes copies four, two and one at a time).
+// (the counter takes copies four at a time, the rest one by one).
 void check_many_copies(const Test &t, int anchor_columns, int partner_columns) {
   auto plan = plan_of(t);
   std::mt19937_64 rng(9);
