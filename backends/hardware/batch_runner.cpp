@@ -118,10 +118,9 @@ struct Run {
       counters.emplace_back(static_cast<std::size_t>(t.outcome_size()));
     }
     // A worker's ring records the heavy barrier of whichever thread it runs.
-    bool any_heavy = std::any_of(programs.begin(), programs.end(), calls_heavy);
     for (int w = 0; w < threads; ++w) {
       latency.emplace_back();
-      if (o.alternate_roles ? any_heavy : calls_heavy(programs[static_cast<std::size_t>(w)])) {
+      if (worker_calls_heavy(programs, w, o.alternate_roles)) {
         latency_ticks.emplace_back(latency_capacity);
         latency.back().ticks = latency_ticks.back().data();
         latency.back().mask = latency_capacity - 1;
@@ -302,13 +301,6 @@ struct Run {
     }
   }
 
-  // The test thread worker `self` runs in `batch`.
-  int role(int self, std::uint64_t batch) const {
-    return options.alternate_roles
-               ? static_cast<int>((static_cast<std::uint64_t>(self) + batch) % static_cast<std::uint64_t>(threads))
-               : self;
-  }
-
   void worker(int self) {
     std::vector<Value> outcome(static_cast<std::size_t>(test.outcome_size()));
     BatchArgs args{nullptr, 0, memory, layout.stride_bytes, nullptr, 0, 0, options.heavy,
@@ -328,7 +320,7 @@ struct Run {
       // Copied now: worker 0 plans the next batch while others still collect this one.
       args.instances = control->instances_this_batch;
       std::uint64_t batch = control->batches - 1;
-      const auto th = static_cast<std::size_t>(role(self, batch));
+      const auto th = static_cast<std::size_t>(options.thread_of(self, batch, threads));
       args.ops = programs[th].ops.data();
       args.op_count = programs[th].ops.size();
       args.registers = registers[th];

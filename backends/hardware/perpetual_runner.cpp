@@ -105,14 +105,8 @@ struct PerpetualRun {
       counters.emplace_back(p, o.chunk);
     }
     // A worker's ring records the heavy barrier of whichever thread it runs.
-    bool any_heavy = std::any_of(programs.begin(), programs.end(), calls_heavy);
     for (int w = 0; w < threads; ++w)
-      latency.emplace_back(o.alternate_roles ? any_heavy : calls_heavy(programs[static_cast<std::size_t>(w)]));
-  }
-
-  // The test thread worker `self` runs in `chunk`.
-  int role(int self, std::uint64_t chunk) const {
-    return options.alternate_roles ? static_cast<int>((static_cast<std::uint64_t>(self) + chunk) % threads) : self;
+      latency.emplace_back(worker_calls_heavy(programs, w, o.alternate_roles));
   }
 
   // Worker 0 only; shared fields are written only when they change (see batch_runner.cpp).
@@ -191,7 +185,7 @@ struct PerpetualRun {
       std::uint64_t chunk = chunks - 1;
       // Sequence numbers belong to the test thread, whichever worker ran it
       // last: they go on from where its previous chunk ended.
-      const auto th = static_cast<std::size_t>(role(self, chunk));
+      const auto th = static_cast<std::size_t>(options.thread_of(self, chunk, threads));
       const Value base = progress[th].base + static_cast<Value>(progress[th].ran);
       args.ops = programs[th].ops.data();
       args.op_count = programs[th].ops.size();

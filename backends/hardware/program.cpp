@@ -106,4 +106,10 @@ bool calls_heavy(const Program &p) {
   return std::any_of(p.ops.begin(), p.ops.end(), [](const LoweredOp &l) { return l.action == Action::heavy; });
 }
 
+bool worker_calls_heavy(const std::vector<Program> &programs, int worker, bool alternate_roles) {
+  if (alternate_roles)
+    return std::any_of(programs.begin(), programs.end(), calls_heavy);
+  return calls_heavy(programs[static_cast<std::size_t>(worker)]);
+}
+
 } // namespace fencelab::hardware

@@ -67,4 +67,8 @@ Program lower(const ThreadCode &code, const InstanceLayout &layout, const Substi
 // Whether the lowered program calls the real heavy barrier.
 bool calls_heavy(const Program &p);
 
+// Whether worker `worker` ever calls it: the one thread's program it keeps,
+// or, with alternating roles, any of them.
+bool worker_calls_heavy(const std::vector<Program> &programs, int worker, bool alternate_roles);
+
 } // namespace fencelab::hardware

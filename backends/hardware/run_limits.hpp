@@ -21,6 +21,13 @@ struct RunLimits {
   // Rotate the test threads over the workers (CPUs) from one batch or chunk
   // to the next, instead of keeping thread t on worker t.
   bool alternate_roles = false;
+
+  // The test thread `worker` runs in batch or chunk `round`.
+  int thread_of(int worker, std::uint64_t round, int threads) const {
+    if (!alternate_roles)
+      return worker;
+    return static_cast<int>((static_cast<std::uint64_t>(worker) + round) % static_cast<std::uint64_t>(threads));
+  }
 };
 
 } // namespace fencelab::hardware
