@@ -5,11 +5,11 @@
 #   - architecture macros (__x86_64__, __aarch64__, __riscv, __powerpc64__, ...),
 #   - inline assembly and intrinsic headers (instructions belong in arch/),
 #   - architecture names, in code or comments (x86, aarch64, arm64, riscv, ppc, ...).
-# tests/platform/ tests the fence layer itself and is exempt, as are the few
+# tests/backends/platform/ tests the fence layer itself and is exempt, as are the few
 # lines listed in `allowed` below with their reason.
 # Usage: check_arch_confined.sh [SOURCE_DIR]   (exit 0 clean, 1 offenders found)
 set -euo pipefail
-root=${1:-$(cd "$(dirname "$0")/../.." && pwd)}
+root=${1:-$(cd "$(dirname "$0")/../../.." && pwd)}
 cd "$root"
 
 macros='__(x86_64|amd64|i[3-6]86|aarch64|arm|ARM_ARCH[A-Za-z0-9_]*|riscv[A-Za-z0-9_]*|powerpc[A-Za-z0-9_]*|PPC[A-Za-z0-9_]*|ppc[A-Za-z0-9_]*|s390x?|mips[A-Za-z0-9_]*|loongarch[A-Za-z0-9_]*)__?|\b_M_(X64|AMD64|IX86|ARM|ARM64)\b|\b__riscv\b'
@@ -27,7 +27,7 @@ mapfile -t files < <(git ls-files -co --exclude-standard -- framework backends t
 found=0
 for f in "${files[@]}"; do
   case "$f" in
-  backends/platform/fences.hpp | backends/platform/arch/* | tests/platform/*) continue ;;
+  backends/platform/fences.hpp | backends/platform/arch/* | tests/backends/platform/*) continue ;;
   *.cpp | *.hpp | *.h | *.cmake | *.in | CMakeLists.txt | */CMakeLists.txt) ;;
   *) continue ;;
   esac
