@@ -24,7 +24,7 @@ double median(std::vector<double> v) {
 
 int bench_command(const std::vector<std::string> &args) {
   po::options_description desc("bench options");
-  add_run_options(desc, 0.3);
+  desc.add(budget_options(0.3)).add(result_options()).add(hardware_group());
   desc.add_options()("repeats", po::value<int>()->default_value(5), "runs per rate measurement")(
       "first-repeats", po::value<int>()->default_value(21), "runs per time-to-first measurement");
   auto vm = parse_command("bench", args, desc, {}, "[options]");
@@ -32,7 +32,9 @@ int bench_command(const std::vector<std::string> &args) {
     return 0;
   int repeats = std::max(1, (*vm)["repeats"].as<int>());
   int first_repeats = std::max(1, (*vm)["first-repeats"].as<int>());
-  Session session(read_run_options(*vm));
+  auto options = read_options(*vm);
+  options.backends = BackendChoice::hardware;
+  auto session = open_session(*vm, std::move(options));
   std::vector<Test> tests{make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier),
                           make_family_test(Shape::sb, FenceKind::smp_mb, FenceKind::barrier)};
   session.validate(tests);

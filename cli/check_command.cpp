@@ -15,13 +15,13 @@ namespace fencelab::cli {
 
 int check_command(const std::vector<std::string> &args) {
   po::options_description desc("check options");
-  add_run_options(desc, 1.0);
-  add_model_options(desc, BackendChoice::relacy);
+  desc.add(result_options()).add(model_options(BackendChoice::model, false));
   desc.add_options()("test", po::value<std::vector<std::string>>(), "test names, .litmus files or directories") //
       ("allow-limited", po::bool_switch(),
        "a test whose model verdict is model-limited (it rests on something Relacy cannot produce) is reported "
        "but does not fail the run") //
       ("verbose,v", po::bool_switch(), "print the model's herd-style block for every test") //
+      ("quiet,q", po::bool_switch(), "no progress line on a terminal") //
       ("summary", po::value<std::string>(), "DIR: a whole corpus against the model: parsed, rejected by construct, "
                                              "agree, disagree with a reason for each") //
       ("max-unexplained", po::value<double>()->default_value(1.0),
@@ -31,15 +31,14 @@ int check_command(const std::vector<std::string> &args) {
   auto vm = parse_command("check", args, desc, positional, "NAME|FILE|DIR... [options]");
   if (!vm)
     return 0;
-  auto options = read_run_options(*vm);
-  read_model_options(*vm, options);
-  options.backends = BackendChoice::relacy;
-  Session session(options);
+  auto options = read_options(*vm);
+  options.backends = BackendChoice::model;
+  auto session = open_session(*vm, std::move(options));
   if (vm->count("summary")) {
     std::filesystem::path dir = (*vm)["summary"].as<std::string>();
     if (!std::filesystem::is_directory(dir))
       throw UsageError("--summary: " + dir.string() + " is not a directory");
-    return corpus_summary(session, dir, {(*vm)["max-unexplained"].as<double>() / 100.0});
+    return corpus_summary(session, dir, {(*vm)["max-unexplained"].as<double>() / 100.0, (*vm)["quiet"].as<bool>()});
   }
   if (!vm->count("test"))
     throw UsageError("check: name at least one test, .litmus file or directory");
@@ -53,15 +52,22 @@ int check_command(const std::vector<std::string> &args) {
   for (const auto &t : tests) {
     auto r = session.model_only(t);
     std::string status;
-    if (!r.model) {
-      status = "unsupported: " + r.model_unsupported;
+    const ModelView *model = r.model();
+    if (!model) {
+      status = "unsupported: " + r.models_unanswered();
       ++unchecked;
     } else if (!t.expectation) {
       status = "no expectation";
+    } else if (r.verdict == Verdict::model_disagreement) {
+      status = "FAIL (MODEL DISAGREEMENT)";
+      ++failed;
     } else if (*r.model_meets_expectation) {
       status = "ok";
-    } else if (model_verdict(*r.model) == ModelVerdict::limited && !r.model->limits.empty()) {
-      status = std::string(allow_limited ? "model-limited" : "FAIL (model-limited)") + ": " + r.model->limits.front();
+    } else if (model_verdict(*model) == ModelVerdict::incomplete) {
+      status = std::string(allow_limited ? "incomplete" : "FAIL (incomplete)") + ": " + model->answer.incomplete;
+      ++(allow_limited ? limited : failed);
+    } else if (model_verdict(*model) == ModelVerdict::limited && !model->answer.limits.empty()) {
+      status = std::string(allow_limited ? "model-limited" : "FAIL (model-limited)") + ": " + model->answer.limits.front();
       ++(allow_limited ? limited : failed);
     } else {
       status = "FAIL";
@@ -71,7 +77,7 @@ int check_command(const std::vector<std::string> &args) {
       report::write_herd_block(std::cout, r);
     fmt::print("Check {} {} expected {} model {} ({} executions)\n", t.name, status,
                t.expectation ? std::string(to_string(t.expectation->result)) : "-",
-               r.model ? model_verdict_text(model_verdict(*r.model)) : "-", r.model ? r.model->executions : 0);
+               model ? model_summary(*model) : "-", model ? model->answer.executions : 0);
     results.push_back(std::move(r));
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -4,8 +4,9 @@
 
 namespace fencelab::cli {
 
-// Each returns the process exit code: 0 all verdicts hold, 1 a VIOLATION,
-// 2 bad input (thrown as UsageError and printed by main).
+// Each returns the process exit code (exit_codes.hpp): 0 all verdicts hold,
+// 1 a VIOLATION or MODEL DISAGREEMENT, 2 bad input (thrown as UsageError and
+// printed by main), 3 a run that broke.
 int table_command(const std::vector<std::string> &args);
 int run_command(const std::vector<std::string> &args);
 int list_command(const std::vector<std::string> &args);
@@ -14,7 +15,5 @@ int window_command(const std::vector<std::string> &args);
 int bench_command(const std::vector<std::string> &args);
 int check_command(const std::vector<std::string> &args);
 int scope_command(const std::vector<std::string> &args);
-
-int exit_code_for(const std::vector<struct TestResultRef> &);
 
 } // namespace fencelab::cli

@@ -1,6 +1,7 @@
 #pragma once
-// `fencelab check --summary DIR`: a whole corpus against the model, with
-// every disagreement given a reason (or counted as unexplained).
+// `fencelab check --summary DIR`: a whole corpus against every model asked,
+// with a table per model (agree, disagree with a reason for each, limited,
+// incomplete, unsupported, time) and every rejected file counted by construct.
 #include "session.hpp"
 
 #include <filesystem>
@@ -8,12 +9,10 @@
 namespace fencelab::cli {
 
 struct SummaryOptions {
-  double max_unexplained_fraction = 1.0; // exit 1 above this fraction of checked tests
+  double max_unexplained_fraction = 1.0; // exit 1 when a model is above this fraction of its checked tests
+  bool quiet = false;                    // no progress line
 };
 
 int corpus_summary(Session &session, const std::filesystem::path &dir, const SummaryOptions &options);
-
-// Why a C++-style model may disagree with LKMM on `test`, or "unexplained".
-std::string disagreement_reason(const Test &test, const ModelView &model);
 
 } // namespace fencelab::cli

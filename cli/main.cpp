@@ -17,7 +17,7 @@ constexpr const char *usage = R"(usage: fencelab COMMAND [options]   (fencelab C
 commands:
   table   run the SB and MP ordering table (barrier / smp_mb / membarrier on each side)
   run     run chosen tests by name and print herd-style results with rates
-  check   model-check tests under Relacy against their expectations (exit 0: all hold), for CI
+  check   model-check tests (LKMM, Relacy) against their expectations (exit 0: all hold), for CI
   list    list the known tests
   window  measure how long a store stays buffered here, against each heavy barrier's latency
   bench   weak outcomes per second, time to first weak outcome, barrier costs

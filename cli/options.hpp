@@ -1,5 +1,8 @@
 #pragma once
-// The options shared by `table` and `run`, parsed into a RunConfig.
+// Each command's options, as groups owned by their parts: the run's own
+// (budget, plants, result file), the hardware backend's
+// (backends/hardware/hardware_options), and each model's (model_registry).
+// A command adds only the groups it uses, so its --help shows only those.
 #include "enum_names.hpp"
 #include "run_config.hpp"
 
@@ -14,30 +17,38 @@ namespace fencelab::cli {
 
 namespace po = boost::program_options;
 
-// Which backends a command runs: the hardware, the model, or both side by side.
-enum class BackendChoice { hardware, relacy, both };
+// Which sides a command runs: the hardware, the models, or both side by
+// side. `relacy` is the older spelling of `model` (then with --model relacy).
+enum class BackendChoice { hardware, model, both, relacy };
 
 constexpr auto enum_names(BackendChoice) {
   using B = BackendChoice;
-  return std::array<NameOf<B>, 3>{{{B::hardware, "hardware"}, {B::relacy, "relacy"}, {B::both, "both"}}};
+  return std::array<NameOf<B>, 4>{
+      {{B::hardware, "hardware"}, {B::model, "model"}, {B::both, "both"}, {B::relacy, "relacy"}}};
 }
 
 struct CommonOptions {
   RunConfig config;
   BackendChoice backends = BackendChoice::both;
-  bool heavy_given = false; // an explicit --heavy that the kernel refuses is an error
+  std::string models = "both"; // --model
   std::optional<std::string> json_path;
+
+  bool runs_hardware() const { return backends == BackendChoice::hardware || backends == BackendChoice::both; }
+  bool runs_models() const { return backends != BackendChoice::hardware; }
 };
 
-// Adds --backend, --search, --context-bound, --random-iterations, --relacy-membarrier.
-void add_model_options(po::options_description &desc, BackendChoice default_backend);
-void read_model_options(const po::variables_map &vm, CommonOptions &options);
+// --budget, --iterations (how long each hardware test runs).
+po::options_description budget_options(double default_budget);
+// --plant, --json.
+po::options_description result_options();
+// The hardware backend's group.
+po::options_description hardware_group();
+// --backend (when `with_backend_choice`), --model, and every registered model's group.
+po::options_description model_options(BackendChoice default_backend, bool with_backend_choice = true);
 
-// Adds --cpus, --budget, --iterations, --heavy, --batch, --stride, --json.
-void add_run_options(po::options_description &desc, double default_budget);
-
-// Reads them back; throws UsageError naming the option on bad values.
-CommonOptions read_run_options(const po::variables_map &vm);
+// Reads back whichever of the groups above `vm` holds; throws UsageError
+// naming the option on a bad value.
+CommonOptions read_options(const po::variables_map &vm);
 
 // Parses `args` (after the subcommand) against `desc` with `positional`, and
 // turns Boost's exceptions into UsageError. Returns an empty optional when

@@ -2,6 +2,7 @@
 #include "catalogue.hpp"
 #include "cli_error.hpp"
 #include "commands.hpp"
+#include "exit_codes.hpp"
 #include "herd_text.hpp"
 #include "session.hpp"
 
@@ -13,8 +14,7 @@ namespace fencelab::cli {
 
 int run_command(const std::vector<std::string> &args) {
   po::options_description desc("run options");
-  add_run_options(desc, 1.0);
-  add_model_options(desc, BackendChoice::both);
+  desc.add(budget_options(1.0)).add(result_options()).add(hardware_group()).add(model_options(BackendChoice::both));
   desc.add_options()("test", po::value<std::vector<std::string>>(), "test names, .litmus files or directories (positional)") //
       ("controls", po::bool_switch(), "also run a sham control for each forbidden test and report its power");
   po::positional_options_description positional;
@@ -25,9 +25,7 @@ int run_command(const std::vector<std::string> &args) {
   if (!vm->count("test"))
     throw UsageError("run: name at least one test (see `fencelab list`)");
   auto tests = select_tests((*vm)["test"].as<std::vector<std::string>>());
-  auto options = read_run_options(*vm);
-  read_model_options(*vm, options);
-  Session session(options);
+  auto session = open_session(*vm, read_options(*vm));
   auto names = (*vm)["test"].as<std::vector<std::string>>();
   bool from_directory =
       std::any_of(names.begin(), names.end(), [](const std::string &a) { return std::filesystem::is_directory(a); });
@@ -42,9 +40,7 @@ int run_command(const std::vector<std::string> &args) {
   }
   auto path = session.write_results("run", results);
   std::cout << "Results written to " << path.string() << '\n';
-  bool violation = std::any_of(results.begin(), results.end(), [](const TestResult &r) { return r.verdict == Verdict::violation; });
-  bool failed = std::any_of(results.begin(), results.end(), [](const TestResult &r) { return r.verdict == Verdict::failed; });
-  return violation ? 1 : failed ? 3 : 0;
+  return exit_code_for(results);
 }
 
 } // namespace fencelab::cli

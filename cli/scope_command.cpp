@@ -4,12 +4,14 @@
 #include "affinity.hpp"
 #include "cli_error.hpp"
 #include "commands.hpp"
+#include "exit_codes.hpp"
 #include "family.hpp"
 #include "grid.hpp"
 #include "hardware_backend.hpp"
 #include "membarrier.hpp"
 #include "scope_cases.hpp"
 #include "session.hpp"
+#include "shapes.hpp"
 
 #include <chrono>
 #include <fmt/core.h>
@@ -42,9 +44,9 @@ struct Cell {
 };
 
 std::string model_text(const TestResult &r) {
-  if (!r.model)
-    return r.model_unsupported.empty() ? "-" : "unsupported";
-  return model_verdict_text(model_verdict(*r.model));
+  if (!r.model())
+    return r.models.empty() ? "-" : "unsupported";
+  return model_verdict_text(model_verdict(*r.model()));
 }
 
 std::string hardware_text(const TestResult &r) {
@@ -177,8 +179,7 @@ void print_private_expedited_note(const std::vector<Cell> &cells) {
 
 int scope_command(const std::vector<std::string> &args) {
   po::options_description desc("scope options");
-  add_run_options(desc, 0.8);
-  add_model_options(desc, BackendChoice::both);
+  desc.add(budget_options(0.8)).add(result_options()).add(hardware_group()).add(model_options(BackendChoice::both));
   desc.add_options()("shape", po::value<std::string>()->default_value("sb,mp"), "shapes: sb, mp or sb,mp") //
       ("controls", po::value<bool>()->default_value(true),
        "run a sham control for every cell the man page orders, and report its power (true|false)");
@@ -187,16 +188,9 @@ int scope_command(const std::vector<std::string> &args) {
                           "GLOBAL cells run " + std::to_string(global_calls) + " calls)");
   if (!vm)
     return 0;
-  std::vector<Shape> shapes;
-  for (const char *name : {"sb", "mp"})
-    if ((*vm)["shape"].as<std::string>().find(name) != std::string::npos)
-      shapes.push_back(*parse_enum<Shape>(name));
-  if (shapes.empty())
-    throw UsageError("--shape: choose sb, mp or sb,mp");
-  auto options = read_run_options(*vm);
-  read_model_options(*vm, options);
+  auto shapes = parse_shapes((*vm)["shape"].as<std::string>());
   bool controls = (*vm)["controls"].as<bool>();
-  Session session(options);
+  auto session = open_session(*vm, read_options(*vm));
   auto started = std::chrono::steady_clock::now();
 
   std::vector<Cell> cells;
@@ -225,9 +219,7 @@ int scope_command(const std::vector<std::string> &args) {
           // The model judges the hardware's histogram, but checks the test as the
           // barrier's reach makes it; the condition is the same in both.
           r.test = model_test;
-          RunConfig spec = config;
-          spec.substitution = {};
-          session.add_model(r, spec);
+          session.add_models(r, {});
           r.test = cell_test;
         }
         if (controls && scope.reaches)
@@ -256,9 +248,7 @@ int scope_command(const std::vector<std::string> &args) {
   }
   auto path = session.write_results("scope", results, {{"scope", scope_json}, {"wall_seconds", seconds}});
   fmt::print("Results written to {}\n", path.string());
-  bool violation = std::any_of(results.begin(), results.end(), [](const TestResult &r) { return r.verdict == Verdict::violation; });
-  bool failed = std::any_of(results.begin(), results.end(), [](const TestResult &r) { return r.verdict == Verdict::failed; });
-  return violation ? 1 : failed ? 3 : 0;
+  return exit_code_for(results);
 }
 
 } // namespace fencelab::cli

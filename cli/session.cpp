@@ -2,53 +2,43 @@
 
 #include "catalogue.hpp"
 #include "cli_error.hpp"
-#include "fence_cost.hpp"
 #include "hardware_backend.hpp"
 #include "json_report.hpp"
+#include "model_registry.hpp"
 #include "machine_info.hpp"
 #include "membarrier.hpp"
-#include "relacy_backend.hpp"
 
 #include <chrono>
 #include <fmt/chrono.h>
 
 namespace fencelab::cli {
 
-struct Session::Backends {
-  hardware::HardwareBackend hardware;
-  relacy::RelacyBackend relacy;
-};
+Session::Session(CommonOptions options, std::unique_ptr<Backend> hardware, std::vector<std::unique_ptr<Model>> models)
+    : options_(std::move(options)), hardware_(std::move(hardware)), models_(std::move(models)) {}
 
-Session::Session(CommonOptions options) : options_(std::move(options)), backends_(std::make_unique<Backends>()) {}
-Session::~Session() = default;
-
-bool Session::uses_hardware() const { return options_.backends != BackendChoice::relacy; }
-bool Session::uses_model() const { return options_.backends != BackendChoice::hardware; }
+Session open_session(const po::variables_map &vm, CommonOptions options) {
+  std::unique_ptr<Backend> hardware;
+  if (options.runs_hardware())
+    hardware = std::make_unique<hardware::HardwareBackend>();
+  std::vector<std::unique_ptr<Model>> models;
+  if (options.runs_models())
+    for (const ModelEntry *entry : select_models(options.models))
+      models.push_back(entry->make(vm));
+  return Session(std::move(options), std::move(hardware), std::move(models));
+}
 
 void Session::validate(const std::vector<Test> &tests, bool skip_too_wide) const {
-  const RunConfig &c = options_.config;
-  if (!uses_hardware())
+  if (!hardware_)
     return;
-  auto cpus = hardware::HardwareBackend::selected_cpus(c);
-  bool heavy_used = false;
-  for (const auto &t : tests) {
-    if (t.threads.size() > cpus.size() && !skip_too_wide)
-      throw UsageError(t.name + " needs " + std::to_string(t.threads.size()) + " CPUs but " +
-                       (c.cpus.empty() ? "this process may use only " : "--cpus gives only ") +
-                       std::to_string(cpus.size()));
-    heavy_used = heavy_used || t.uses_fence(FenceKind::membarrier);
-  }
+  if (auto why = hardware_->why_request_invalid(tests, options_.config, skip_too_wide); !why.empty())
+    throw UsageError(why);
   // A re-executed partner rebuilds its test by name from the catalogue.
+  const RunConfig &c = options_.config;
   if (c.placement != Placement::threads && c.partner == PartnerRegistration::unregistered)
     for (const auto &t : tests)
       if (!find_catalogue_test(t.name))
         throw UsageError("--partner unregistered: " + t.name +
                          " is not a catalogue test (re-executed partners rebuild the test by name)");
-  if (heavy_used && options_.heavy_given) {
-    auto status = platform::heavy_barrier_status(c.heavy);
-    if (!status.available)
-      throw UsageError("--heavy " + std::string(to_string(c.heavy)) + ": " + status.reason);
-  }
 }
 
 TestResult Session::run(const Test &test) {
@@ -57,45 +47,26 @@ TestResult Session::run(const Test &test) {
   auto r = run_with(test, options_.config);
   // A plant breaks the machine under test, not the specification: next to
   // hardware the model checks the test as written.
-  if (uses_model()) {
-    RunConfig spec = options_.config;
-    spec.substitution = {};
-    add_model(r, spec);
-  }
+  if (uses_model())
+    add_models(r, {});
   return r;
 }
 
-namespace {
-std::string search_text(const ModelConfig &m) {
-  switch (m.search) {
-  case SearchMode::full:
-    return "full";
-  case SearchMode::context_bound:
-    return "context-bound " + std::to_string(m.context_bound);
-  case SearchMode::random:
-    return "random " + std::to_string(m.random_iterations);
+void Session::add_models(TestResult &r, const Substitution &substitution) {
+  std::vector<ModelView> views;
+  for (const auto &model : models_) {
+    ModelView view;
+    view.name = std::string(model->name());
+    auto answer = model->check(r.test, substitution);
+    if (auto *a = std::get_if<ModelAnswer>(&answer))
+      view.answer = std::move(*a);
+    else if (auto *u = std::get_if<Unsupported>(&answer))
+      view.unsupported = u->reason;
+    else
+      view.failure = std::get<Failed>(answer).reason;
+    views.push_back(std::move(view));
   }
-  return "?";
-}
-} // namespace
-
-void Session::add_model(TestResult &r, const RunConfig &config) {
-  if (auto why = relacy::why_not_checkable(r.test, config.model); !why.empty()) {
-    r.model_unsupported = why;
-    return;
-  }
-  auto m = relacy::model_check(r.test, config.model, config.substitution);
-  if (!m.error.empty()) {
-    r.model_unsupported = "search stopped: " + m.error;
-    return;
-  }
-  ModelView view;
-  view.outcomes = std::move(m.histogram);
-  view.search = search_text(config.model);
-  view.membarrier = std::string(to_string(m.membarrier));
-  view.executions = m.executions;
-  view.exhaustive = m.exhaustive;
-  judge_with_model(r, std::move(view));
+  judge_with_models(r, std::move(views));
 }
 
 // Alone, the model runs what was asked, plants included, so `check --plant`
@@ -103,13 +74,9 @@ void Session::add_model(TestResult &r, const RunConfig &config) {
 TestResult Session::model_only(const Test &test) {
   TestResult r;
   r.test = test;
-  r.backend = "relacy";
+  r.backend = "model";
   r.substitution = substitution_text(options_.config.substitution);
-  add_model(r, options_.config);
-  if (!r.model) {
-    r.unsupported = r.model_unsupported;
-    r.verdict = Verdict::unsupported;
-  }
+  add_models(r, options_.config.substitution);
   return r;
 }
 
@@ -117,7 +84,7 @@ TestResult Session::run_with(const Test &test, RunConfig config) {
   for (auto &[fence, stand] : config.substitution.stands)
     if (stand == Stand::sham && !config.substitution.sham_ns.count(fence))
       config.substitution.sham_ns[fence] = sham_duration(fence, test);
-  auto r = judge(test, "hardware", backends_->hardware.run(test, config));
+  auto r = judge(test, std::string(hardware_->name()), hardware_->run(test, config));
   r.substitution = substitution_text(config.substitution);
   remember_heavy_latency(r);
   return r;
@@ -139,12 +106,12 @@ double Session::sham_duration(FenceKind kind, const Test &test) {
     RunConfig calibration = options_.config;
     calibration.substitution = {};
     calibration.iterations = 2000;
-    auto r = judge(test, "hardware", backends_->hardware.run(test, calibration));
+    auto r = judge(test, std::string(hardware_->name()), hardware_->run(test, calibration));
     remember_heavy_latency(r);
     if (!sham_ns_.count(kind))
       sham_ns_[kind] = 0;
   } else {
-    sham_ns_[kind] = hardware::fence_cost_ns(kind);
+    sham_ns_[kind] = hardware_->fence_duration_ns(kind);
   }
   return sham_ns_[kind];
 }
@@ -165,7 +132,7 @@ void Session::attach_control(TestResult &real, const RunConfig &config) {
     sham.substitution.sham_ns[k] = sham_duration(k, real.test);
     text += fmt::format("{}{}=sham({:.0f} ns)", text.empty() ? "" : ",", entry.name, sham.substitution.sham_ns[k]);
   }
-  auto control = judge(real.test, "hardware", backends_->hardware.run(real.test, sham));
+  auto control = judge(real.test, std::string(hardware_->name()), hardware_->run(real.test, sham));
   if (!control.histogram)
     return;
   real.power = assess_power(real.tally.positive + real.tally.negative, real.tally.positive,

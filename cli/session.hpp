@@ -1,11 +1,14 @@
 #pragma once
-// Runs chosen tests on a backend after checking that the whole request can
-// be honoured, so bad input fails before anything runs or is written.
+// Runs chosen tests on a Backend and the chosen Models after checking that
+// the whole request can be honoured, so bad input fails before anything runs
+// or is written. It knows backends and models only through their interfaces.
 #include "judge.hpp"
+#include "model.hpp"
 #include "options.hpp"
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -13,8 +16,8 @@ namespace fencelab::cli {
 
 class Session {
 public:
-  explicit Session(CommonOptions options);
-  ~Session();
+  // `hardware` is null when only models run.
+  Session(CommonOptions options, std::unique_ptr<Backend> hardware, std::vector<std::unique_ptr<Model>> models);
 
   const RunConfig &config() const { return options_.config; }
 
@@ -23,13 +26,14 @@ public:
   // than given is left to run as unsupported instead of failing the request.
   void validate(const std::vector<Test> &tests, bool skip_too_wide = false) const;
   TestResult run(const Test &test);
-  bool uses_hardware() const;
-  bool uses_model() const;
+  bool uses_hardware() const { return hardware_ != nullptr; }
+  bool uses_model() const { return !models_.empty(); }
 
-  // The model's answer for `test`, judged against its expectation.
+  // The models' answers for `test`, judged against its expectation.
   TestResult model_only(const Test &test);
-  // Runs the model on r.test and judges the hardware result against it.
-  void add_model(TestResult &r, const RunConfig &config);
+  // Runs every model on r.test (with `substitution`'s plants) and judges the
+  // hardware result against their answers.
+  void add_models(TestResult &r, const Substitution &substitution);
 
   // Hardware only, with another config (same machine, same workers); shams without a
   // duration get the measured one.
@@ -48,13 +52,17 @@ public:
 
 private:
   CommonOptions options_;
-  struct Backends;
-  std::unique_ptr<Backends> backends_;
+  std::unique_ptr<Backend> hardware_;
+  std::vector<std::unique_ptr<Model>> models_;
   std::map<FenceKind, double> sham_ns_; // measured durations, filled on first need
 
   double sham_duration(FenceKind kind, const Test &test);
   void remember_heavy_latency(const TestResult &r);
 };
+
+// The session a command asked for: the hardware backend when it runs
+// hardware, and the models `--model` names, configured from `vm`.
+Session open_session(const po::variables_map &vm, CommonOptions options);
 
 nlohmann::json machine_json();
 

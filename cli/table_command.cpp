@@ -2,40 +2,20 @@
 #include "catalogue.hpp"
 #include "cli_error.hpp"
 #include "commands.hpp"
+#include "exit_codes.hpp"
 #include "family.hpp"
 #include "grid.hpp"
 #include "herd_text.hpp"
 #include "session.hpp"
+#include "shapes.hpp"
 
 #include <algorithm>
 #include <iostream>
 
 namespace fencelab::cli {
-namespace {
-
-std::vector<Shape> parse_shapes(const std::string &text) {
-  std::vector<Shape> shapes;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    auto comma = text.find(',', pos);
-    auto word = text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
-    auto shape = parse_enum<Shape>(word);
-    if (!shape)
-      throw UsageError("--shape: unknown shape '" + word + "' (choose " + enum_choices<Shape>() + ")");
-    shapes.push_back(*shape);
-    if (comma == std::string::npos)
-      break;
-    pos = comma + 1;
-  }
-  return shapes;
-}
-
-} // namespace
-
 int table_command(const std::vector<std::string> &args) {
   po::options_description desc("table options");
-  add_run_options(desc, 0.6);
-  add_model_options(desc, BackendChoice::both);
+  desc.add(budget_options(0.6)).add(result_options()).add(hardware_group()).add(model_options(BackendChoice::both));
   desc.add_options()("shape", po::value<std::string>()->default_value("sb,mp"), "shapes: sb, mp or sb,mp") //
       ("controls", po::value<bool>()->default_value(true),
        "run a sham control for every forbidden cell and report its power (true|false)");
@@ -43,9 +23,7 @@ int table_command(const std::vector<std::string> &args) {
   if (!vm)
     return 0;
   auto shapes = parse_shapes((*vm)["shape"].as<std::string>());
-  auto options = read_run_options(*vm);
-  read_model_options(*vm, options);
-  Session session(options);
+  auto session = open_session(*vm, read_options(*vm));
 
   std::vector<Test> tests;
   for (Shape s : shapes)
@@ -78,9 +56,7 @@ int table_command(const std::vector<std::string> &args) {
 
   auto path = session.write_results("table", results);
   std::cout << "Results written to " << path.string() << '\n';
-  bool violation = std::any_of(results.begin(), results.end(), [](const TestResult &r) { return r.verdict == Verdict::violation; });
-  bool failed = std::any_of(results.begin(), results.end(), [](const TestResult &r) { return r.verdict == Verdict::failed; });
-  return violation ? 1 : failed ? 3 : 0;
+  return exit_code_for(results);
 }
 
 } // namespace fencelab::cli

@@ -69,7 +69,7 @@ const Technique techniques[] = {
 
 int window_command(const std::vector<std::string> &args) {
   po::options_description desc("window options");
-  add_run_options(desc, 0.3);
+  desc.add(budget_options(0.3)).add(result_options()).add(hardware_group());
   desc.add_options()("delays", po::value<std::string>()->default_value("0,20,50,100,200,400,800,1600,3200"),
                      "sham delays to sweep, in ns")(
       "techniques", po::value<std::string>()->default_value("batch,perpetual,perpetual+pad32,perpetual+pad128"),
@@ -90,7 +90,9 @@ int window_command(const std::vector<std::string> &args) {
       chosen.push_back(&*it);
     }
   }
-  Session session(read_run_options(*vm));
+  auto options = read_options(*vm);
+  options.backends = BackendChoice::hardware;
+  auto session = open_session(*vm, std::move(options));
   Test sb = make_family_test(Shape::sb, FenceKind::barrier, FenceKind::membarrier);
   session.validate({sb});
 

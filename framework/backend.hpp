@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace fencelab {
 
@@ -31,6 +32,16 @@ public:
   // Checked before any run so that bad input fails before anything is written.
   virtual std::string why_unsupported(const Test &test, const RunConfig &config) const = 0;
   virtual BackendResult run(const Test &test, const RunConfig &config) = 0;
+
+  // Why the request as a whole cannot be honoured (an error for the user,
+  // not an unsupported cell), or "". `tolerate_too_wide`: tests found in a
+  // directory that need more CPUs than given become unsupported cells.
+  virtual std::string why_request_invalid(const std::vector<Test> &, const RunConfig &, bool /*tolerate_too_wide*/) const {
+    return "";
+  }
+  // How long one fence of `kind` takes here, for a sham that imitates it;
+  // 0 where the backend has no such notion.
+  virtual double fence_duration_ns(FenceKind) { return 0; }
 };
 
 } // namespace fencelab

@@ -3,8 +3,9 @@
 namespace fencelab {
 
 TestResult judge(const Test &test, std::string backend, BackendResult result) {
-  TestResult r{test, std::move(backend), std::nullopt, "", {}, Observation::never, std::nullopt, "", std::nullopt,
-               std::nullopt, "", std::nullopt, ""};
+  TestResult r;
+  r.test = test;
+  r.backend = std::move(backend);
   if (auto *u = std::get_if<Unsupported>(&result)) {
     r.unsupported = u->reason;
     r.verdict = Verdict::unsupported;
@@ -19,7 +20,7 @@ TestResult judge(const Test &test, std::string backend, BackendResult result) {
   r.tally = tally(test, *r.histogram);
   r.observation = observe(r.tally.positive, r.tally.negative);
   if (test.expectation)
-    r.verdict = judge(test.expectation->result, r.observation);
+    r.verdict = verdict_for(test.expectation->result, r.observation);
   return r;
 }
 
@@ -30,40 +31,86 @@ bool model_meets(const ModelView &model, Observation expected) {
   case Observation::sometimes:
     return model.tally.positive > 0;
   case Observation::always:
-    return model.tally.positive > 0 && model.tally.negative == 0 && model.exhaustive;
+    return model.tally.positive > 0 && model.tally.negative == 0 && model.answer.exhaustive &&
+           model.answer.incomplete.empty();
   }
   return false;
 }
 
-void judge_with_model(TestResult &r, ModelView model) {
-  model.tally = tally(r.test, model.outcomes);
-  model.limits = model_limits(r.test);
-  ModelVerdict mv = model_verdict(model);
+namespace {
+
+// The first decisive answer, else the first answer at all, else -1.
+int judging_index(const std::vector<ModelView> &models) {
+  for (std::size_t i = 0; i < models.size(); ++i)
+    if (decisive(models[i]))
+      return static_cast<int>(i);
+  for (std::size_t i = 0; i < models.size(); ++i)
+    if (models[i].answered())
+      return static_cast<int>(i);
+  return -1;
+}
+
+bool decisive_answers_differ(const std::vector<ModelView> &models) {
+  const ModelView *first = nullptr;
+  for (const auto &m : models)
+    if (decisive(m)) {
+      if (first && model_verdict(*first) != model_verdict(m))
+        return true;
+      first = first ? first : &m;
+    }
+  return false;
+}
+
+} // namespace
+
+std::string TestResult::models_unanswered() const {
+  std::string text;
+  for (const auto &m : models)
+    if (!m.answered())
+      text += (text.empty() ? "" : "; ") + m.name + ": " + (m.unsupported.empty() ? m.failure : m.unsupported);
+  return text;
+}
+
+void judge_with_models(TestResult &r, std::vector<ModelView> models) {
+  for (auto &m : models)
+    if (m.answered())
+      m.tally = tally(r.test, m.answer.outcomes);
+  r.models = std::move(models);
+  r.judging_model = judging_index(r.models);
+  const ModelView *model = r.model();
+  if (!model) {
+    if (!r.histogram && r.unsupported.empty() && r.failure.empty()) {
+      r.unsupported = r.models_unanswered();
+      r.verdict = Verdict::unsupported;
+    }
+    return;
+  }
+  ModelVerdict mv = model_verdict(*model);
   if (r.test.expectation)
-    r.model_meets_expectation = model_meets(model, r.test.expectation->result);
+    r.model_meets_expectation = model_meets(*model, r.test.expectation->result);
+  bool disagreement = decisive_answers_differ(r.models);
   if (r.histogram) {
     bool seen = r.tally.positive > 0;
-    switch (mv) {
-    case ModelVerdict::allowed:
+    if (disagreement)
+      r.verdict = Verdict::model_disagreement;
+    else if (mv == ModelVerdict::allowed)
       r.verdict = seen ? Verdict::ok : Verdict::stronger;
-      break;
-    case ModelVerdict::forbidden:
+    else if (mv == ModelVerdict::forbidden)
       r.verdict = seen ? Verdict::violation : Verdict::ok;
-      break;
-    case ModelVerdict::limited:
+    else
       r.verdict = Verdict::model_limited;
-      break;
-    }
   } else if (r.unsupported.empty() && r.failure.empty()) {
-    if (mv == ModelVerdict::limited && !(r.model_meets_expectation.value_or(false)))
+    if (disagreement)
+      r.verdict = Verdict::model_disagreement;
+    else if ((mv == ModelVerdict::limited || mv == ModelVerdict::incomplete) &&
+             !(r.model_meets_expectation.value_or(false)))
       r.verdict = Verdict::model_limited;
     else if (r.model_meets_expectation)
       r.verdict = *r.model_meets_expectation ? Verdict::ok : Verdict::violation;
     else
       r.verdict.reset();
-    r.observation = observe(model.tally.positive, model.tally.negative);
+    r.observation = observe(model->tally.positive, model->tally.negative);
   }
-  r.model = std::move(model);
 }
 
 } // namespace fencelab

@@ -1,52 +1,24 @@
 #include "model_view.hpp"
 
-#include <map>
-#include <set>
+#include <fmt/format.h>
 
 namespace fencelab {
 
-std::vector<std::string> model_limits(const Test &test) {
-  std::vector<std::string> limits;
-  std::map<int, std::set<std::size_t>> writers;
-  std::map<int, int> stores;
-  int load_then_store_threads = 0;
-  for (std::size_t th = 0; th < test.threads.size(); ++th) {
-    bool loaded = false, load_then_store = false;
-    for (const Op &op : test.threads[th].ops) {
-      bool is_store = op.kind == OpKind::store || op.kind == OpKind::store_release;
-      bool is_load = op.kind == OpKind::load || op.kind == OpKind::load_acquire;
-      if (is_store) {
-        writers[op.loc].insert(th);
-        ++stores[op.loc];
-        load_then_store = load_then_store || loaded;
-      }
-      loaded = loaded || is_load;
-    }
-    load_then_store_threads += load_then_store;
-  }
-  for (const auto &[loc, who] : writers)
-    if (who.size() >= 2) {
-      limits.push_back("stores reach modification order in execution order (" +
-                       test.locations[static_cast<std::size_t>(loc)].name + " has two writers)");
-      break;
-    }
-  if (load_then_store_threads >= 2)
-    limits.push_back("no load buffering (two threads load before they store)");
-  for (const auto &[loc, n] : stores)
-    if (n >= 2) {
-      limits.push_back("loads read only the latest two stores (" + test.locations[static_cast<std::size_t>(loc)].name +
-                       " is stored " + std::to_string(n) + " times)");
-      break;
-    }
-  return limits;
-}
-
 ModelVerdict model_verdict(const ModelView &m) {
+  if (!m.answered())
+    return ModelVerdict::unanswered;
   if (m.tally.positive > 0)
     return ModelVerdict::allowed;
-  if (m.exhaustive && m.limits.empty())
+  if (!m.answer.incomplete.empty())
+    return ModelVerdict::incomplete;
+  if (m.answer.exhaustive && m.answer.limits.empty())
     return ModelVerdict::forbidden;
   return ModelVerdict::limited;
+}
+
+bool decisive(const ModelView &m) {
+  auto v = model_verdict(m);
+  return v == ModelVerdict::forbidden || (v == ModelVerdict::allowed && m.answer.limits.empty());
 }
 
 const char *model_verdict_text(ModelVerdict v) {
@@ -57,8 +29,19 @@ const char *model_verdict_text(ModelVerdict v) {
     return "forbidden";
   case ModelVerdict::limited:
     return "model-limited";
+  case ModelVerdict::incomplete:
+    return "incomplete";
+  case ModelVerdict::unanswered:
+    return "unsupported";
   }
   return "?";
+}
+
+std::string model_summary(const ModelView &m) {
+  auto v = model_verdict(m);
+  if (v == ModelVerdict::incomplete)
+    return fmt::format("{} incomplete ({} executions explored)", m.name, m.answer.executions);
+  return fmt::format("{} {}", m.name, model_verdict_text(v));
 }
 
 } // namespace fencelab

@@ -1,37 +1,42 @@
 #pragma once
-// What the model checker says about a test, as the judge needs it, and the
-// model's documented blind spots that a "forbidden" must not rest on.
-#include "histogram.hpp"
-#include "test.hpp"
+// One model's answer for a test, as the judge and the reports need it.
+#include "model.hpp"
+#include "verdict.hpp"
 
-#include <optional>
 #include <string>
-#include <vector>
 
 namespace fencelab {
 
 struct ModelView {
-  Histogram outcomes;      // reachable outcomes, counted per explored execution
-  std::string search;      // "full", "context-bound 2", "random 100000"
-  std::string membarrier;  // "precise" or "stock"
-  std::uint64_t executions = 0;
-  bool exhaustive = false; // every execution the model has was explored
-  Tally tally;             // outcomes against the test's condition
-  std::vector<std::string> limits; // Relacy limits this test's shape runs into
+  std::string name;        // the model's registered name: "lkmm", "relacy"
+  ModelAnswer answer;      // empty when unsupported
+  std::string unsupported; // why this model gave no answer ("" when it answered)
+  std::string failure;     // the search broke ("" when it did not)
+  Tally tally;             // answer.outcomes against the test's condition
+
+  bool answered() const { return unsupported.empty() && failure.empty(); }
 };
 
-enum class ModelVerdict { allowed, forbidden, limited };
+enum class ModelVerdict {
+  allowed,    // some execution the model has reaches the condition
+  forbidden,  // none does, and the search covered every execution with no limit in the way
+  limited,    // none found, but the model's own limits may hide one
+  incomplete, // none found before the search stopped early
+  unanswered, // unsupported construct or a broken search
+};
 
-// Relacy's documented limits that apply to the shape of `test`:
-// stores enter modification order in execution order (two writers to one
-// location), no load buffering (two threads each load before they store),
-// loads read only the latest two stores (a location stored twice or more).
-std::vector<std::string> model_limits(const Test &test);
-
-// Reachable: allowed. Unreachable after an exhaustive search and outside the
-// limits: forbidden. Otherwise: limited.
+// Reachable: allowed. Unreachable after an exhaustive, complete search and
+// outside the model's limits: forbidden. Otherwise limited or incomplete.
 ModelVerdict model_verdict(const ModelView &m);
 
+// Whether the answer can decide the test alone: a forbidden one, or an
+// allowed one from a model with no limit for this test (a limit such as
+// "no dependency ordering" makes even a reached outcome untrustworthy).
+bool decisive(const ModelView &m);
+
 const char *model_verdict_text(ModelVerdict v);
+
+// "lkmm allowed", "relacy model-limited", "relacy incomplete (1234 executions explored)".
+std::string model_summary(const ModelView &m);
 
 } // namespace fencelab

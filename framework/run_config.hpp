@@ -76,6 +76,7 @@ struct RunConfig {
   double budget_seconds = 1.0;  // per test; ignored when iterations != 0
   std::uint64_t iterations = 0; // per test; 0: run for the budget
   HeavyBarrier heavy = HeavyBarrier::private_expedited;
+  bool heavy_explicit = false;  // --heavy given: a kernel that refuses it is the user's error, not a cell's
   HardwareMode mode = HardwareMode::automatic;
   std::size_t instances_per_batch = 256;   // batch mode: packed test instances between two rendezvous
   std::size_t chunk = 4096;                // perpetual mode: iterations between two rendezvous

@@ -2,7 +2,7 @@
 // What actually runs in place of a FenceKind. Normally the fence itself; a
 // *plant* swaps in a broken one so the framework can prove it catches bugs;
 // a *sham* keeps a fence's duration but not its ordering, to measure whether
-// a "Never" could have been anything else at that timing (DESIGN.md, Power).
+// a "Never" could have been anything else at that timing (ARCHITECTURE.md, "Invariants": a "never" needs a control).
 #include "enum_names.hpp"
 #include "fence_kind.hpp"
 

@@ -14,16 +14,18 @@ enum class Verdict {
   model_limited, // the model's answer depends on behaviour it cannot produce
   unsupported,   // the run could not happen here (reason given alongside)
   failed,        // the run broke (a test process died): no evidence either way
+  model_disagreement, // two models that each decide the test alone answer differently
 };
 
 constexpr auto enum_names(Verdict) {
   using V = Verdict;
-  return std::array<NameOf<V>, 6>{{{V::ok, "ok"},
+  return std::array<NameOf<V>, 7>{{{V::ok, "ok"},
                                    {V::violation, "VIOLATION"},
                                    {V::stronger, "stronger"},
                                    {V::model_limited, "model-limited"},
                                    {V::unsupported, "unsupported"},
-                                   {V::failed, "FAILED"}}};
+                                   {V::failed, "FAILED"},
+                                   {V::model_disagreement, "MODEL DISAGREEMENT"}}};
 }
 
 // The model's words for an expected observation.
@@ -39,7 +41,7 @@ constexpr const char *model_verdict_name(Observation expected) {
   return "?";
 }
 
-constexpr Verdict judge(Observation expected, Observation observed) {
+constexpr Verdict verdict_for(Observation expected, Observation observed) {
   switch (expected) {
   case Observation::never:
     return observed == Observation::never ? Verdict::ok : Verdict::violation;

@@ -3,6 +3,7 @@
 #include "affinity.hpp"
 #include "batch_runner.hpp"
 #include "cpu_groups.hpp"
+#include "fence_cost.hpp"
 #include "membarrier.hpp"
 #include "perpetual_runner.hpp"
 #include "worker_pool.hpp"
@@ -51,6 +52,28 @@ std::string HardwareBackend::why_unsupported(const Test &test, const RunConfig &
   }
   return "";
 }
+
+std::string HardwareBackend::why_request_invalid(const std::vector<Test> &tests, const RunConfig &config,
+                                                 bool tolerate_too_wide) const {
+  auto cpus = selected_cpus(config);
+  bool heavy_used = false;
+  for (const auto &t : tests) {
+    if (t.threads.size() > cpus.size() && !tolerate_too_wide)
+      return t.name + " needs " + std::to_string(t.threads.size()) + " CPUs but " +
+             (config.cpus.empty() ? "this process may use only " : "--cpus gives only ") + std::to_string(cpus.size());
+    heavy_used = heavy_used || t.uses_fence(FenceKind::membarrier);
+  }
+  // Asked for by name, a heavy barrier the kernel refuses is the user's error;
+  // by default, it makes the cells that need it unsupported.
+  if (heavy_used && config.heavy_explicit) {
+    auto status = platform::heavy_barrier_status(config.heavy);
+    if (!status.available)
+      return "--heavy " + std::string(to_string(config.heavy)) + ": " + status.reason;
+  }
+  return "";
+}
+
+double HardwareBackend::fence_duration_ns(FenceKind kind) { return fence_cost_ns(kind); }
 
 BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
   if (auto why = why_unsupported(test, config); !why.empty())

@@ -18,6 +18,9 @@ public:
   std::string_view name() const override { return "hardware"; }
   std::string why_unsupported(const Test &test, const RunConfig &config) const override;
   BackendResult run(const Test &test, const RunConfig &config) override;
+  std::string why_request_invalid(const std::vector<Test> &tests, const RunConfig &config,
+                                  bool tolerate_too_wide) const override;
+  double fence_duration_ns(FenceKind kind) override;
 
   // The CPUs a config selects: config.cpus, or every CPU this process may use.
   static std::vector<int> selected_cpus(const RunConfig &config);

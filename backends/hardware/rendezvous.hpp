@@ -1,7 +1,7 @@
 #pragma once
 // A symmetric rendezvous: each thread bumps its own cache line and waits on
 // everyone else's. A central sense-reversing barrier releases one thread
-// ~50 ns before the others and cuts SB weak outcomes ~150x (DESIGN.md).
+// ~50 ns before the others and cuts SB weak outcomes ~150x (ARCHITECTURE.md, "Invariants").
 #include "cache_line.hpp"
 #include "fences.hpp"
 

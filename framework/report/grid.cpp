@@ -17,10 +17,37 @@ std::string power_line(const TestResult &r) {
   return fmt::format("{} {:.4g}", p.label == PowerLabel::powered ? "powered" : "underpowered", p.confidence);
 }
 
+const char *short_verdict(ModelVerdict v) {
+  switch (v) {
+  case ModelVerdict::allowed:
+    return "allow";
+  case ModelVerdict::forbidden:
+    return "forbid";
+  case ModelVerdict::limited:
+    return "limit";
+  case ModelVerdict::incomplete:
+    return "incompl";
+  case ModelVerdict::unanswered:
+    return "unsup";
+  }
+  return "?";
+}
+
+// One model's verdict alone ("forbidden"), or every model's side by side
+// ("lkmm:forbid relacy:limit") so that a cell shows where they part.
+std::string models_text(const TestResult &r) {
+  if (r.models.size() == 1 && r.model())
+    return model_verdict_text(model_verdict(*r.model()));
+  std::string text;
+  for (const auto &m : r.models)
+    text += (text.empty() ? "" : " ") + m.name + ":" + short_verdict(model_verdict(m));
+  return text;
+}
+
 std::vector<std::string> cell_lines(const TestResult *r) {
   if (!r)
     return {"-", "", "", ""};
-  std::string model = r->model              ? model_verdict_text(model_verdict(*r->model))
+  std::string model = !r->models.empty()    ? models_text(*r)
                       : r->test.expectation ? model_verdict_name(r->test.expectation->result)
                                             : "?";
   if (r->model_meets_expectation && !*r->model_meets_expectation)
@@ -31,12 +58,12 @@ std::vector<std::string> cell_lines(const TestResult *r) {
   if (!r->histogram) {
     if (!r->failure.empty())
       return {"FAILED", r->failure.substr(0, cell_width - 2), "model: " + model, ""};
-    if (!r->model)
+    if (!r->model())
       return {"unsupported", r->unsupported.substr(0, cell_width - 2), "", ""};
     return {"model only", "model: " + model, verdict, ""};
   }
   return {short_count(r->tally.positive) + " / " + short_count(r->histogram->stats.iterations),
-          "hw " + std::string(to_string(r->observation)) + ", model " + model, verdict, power_line(*r)};
+          "hw " + std::string(to_string(r->observation)) + ", " + model, verdict, power_line(*r)};
 }
 
 } // namespace

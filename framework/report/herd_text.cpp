@@ -10,18 +10,24 @@ namespace fencelab::report {
 
 namespace {
 
-void write_model_lines(std::ostream &out, const TestResult &r) {
-  const Test &t = r.test;
-  const ModelView &m = *r.model;
-  fmt::print(out, "Model {} {} (relacy, {} search, {} membarrier, {} executions{})\n", t.name,
-             model_verdict_text(model_verdict(m)), m.search, m.membarrier, m.executions,
-             m.exhaustive ? "" : ", not exhaustive");
-  for (const auto &[outcome, count] : m.outcomes.counts) {
-    bool positive = t.condition.filter.holds(outcome) && t.condition.prop.holds(outcome);
-    fmt::print(out, "  model {:<8}{}>{}\n", count, positive ? '*' : ':', outcome_text(t, outcome));
+void write_model_lines(std::ostream &out, const Test &t, const ModelView &m) {
+  if (!m.answered()) {
+    fmt::print(out, "Model {} unsupported: {} ({})\n", t.name, m.unsupported.empty() ? m.failure : m.unsupported,
+               m.name);
+    return;
   }
-  for (const auto &limit : m.limits)
-    fmt::print(out, "Model-limit {} {}\n", t.name, limit);
+  const ModelAnswer &a = m.answer;
+  fmt::print(out, "Model {} {} ({}, {}, {} executions, {:.3f} s{}{})\n", t.name, model_verdict_text(model_verdict(m)),
+             m.name, a.settings, a.executions, a.seconds, a.exhaustive ? "" : ", not exhaustive",
+             a.incomplete.empty() ? "" : ", stopped: " + a.incomplete);
+  for (const auto &[outcome, count] : a.outcomes.counts) {
+    bool positive = t.condition.filter.holds(outcome) && t.condition.prop.holds(outcome);
+    fmt::print(out, "  {} {:<8}{}>{}\n", m.name, count, positive ? '*' : ':', outcome_text(t, outcome));
+  }
+  for (const auto &flag : a.flags)
+    fmt::print(out, "Flag {} {} ({})\n", t.name, flag, m.name);
+  for (const auto &limit : a.limits)
+    fmt::print(out, "Model-limit {} {} ({})\n", t.name, limit, m.name);
 }
 
 } // namespace
@@ -32,10 +38,8 @@ void write_herd_block(std::ostream &out, const TestResult &r, const HerdTextOpti
   fmt::print(out, "Test {} {} ({})\n", t.name, model, r.backend);
   if (!r.substitution.empty())
     fmt::print(out, "Planted {} {}\n", t.name, r.substitution);
-  if (r.model)
-    write_model_lines(out, r);
-  else if (!r.model_unsupported.empty())
-    fmt::print(out, "Model {} unsupported: {}\n", t.name, r.model_unsupported);
+  for (const auto &m : r.models)
+    write_model_lines(out, t, m);
   if (!r.histogram) {
     if (!r.failure.empty())
       fmt::print(out, "Failed {}: {}\n", t.name, r.failure);
@@ -60,15 +64,15 @@ void write_herd_block(std::ostream &out, const TestResult &r, const HerdTextOpti
   fmt::print(out, "Witnesses\nPositive: {}, Negative: {}\n", r.tally.positive, r.tally.negative);
   fmt::print(out, "Condition {}\n", condition_text(t));
   fmt::print(out, "Observation {} {} {} {}\n", t.name, to_string(r.observation), r.tally.positive, r.tally.negative);
-  if (r.verdict && r.model)
+  if (r.verdict && r.model())
     fmt::print(out, "Verdict {} {} (hardware against the model: {})\n", t.name, to_string(*r.verdict),
-               model_verdict_text(model_verdict(*r.model)));
+               model_summary(*r.model()));
   else if (r.verdict && t.expectation)
     fmt::print(out, "Verdict {} {} (expected {} from {})\n", t.name, to_string(*r.verdict),
                to_string(t.expectation->result), t.expectation->source);
   if (r.model_meets_expectation && !*r.model_meets_expectation)
-    fmt::print(out, "Disagreement {} the model says {}, the {} says {}\n", t.name,
-               model_verdict_text(model_verdict(*r.model)), t.expectation->source, to_string(t.expectation->result));
+    fmt::print(out, "Disagreement {} the model says {}, the {} says {}\n", t.name, model_summary(*r.model()),
+               t.expectation->source, to_string(t.expectation->result));
   if (r.power)
     fmt::print(out, "Power {} {} confidence {:.6f} sham {} weak {}/{} expected {:.1f}\n", t.name,
                to_string(r.power->label), r.power->confidence, r.power->sham, r.power->sham_weak,

@@ -35,6 +35,26 @@ nlohmann::json power_json(const Power &p) {
           {"confidence", p.confidence}};
 }
 
+nlohmann::json model_json(const Test &t, const ModelView &m) {
+  if (!m.answered())
+    return {{"name", m.name}, {"unsupported", m.unsupported.empty() ? m.failure : m.unsupported}};
+  const ModelAnswer &a = m.answer;
+  nlohmann::json j = {{"name", m.name},
+                      {"verdict", model_verdict_text(model_verdict(m))},
+                      {"settings", a.settings},
+                      {"executions", a.executions},
+                      {"seconds", a.seconds},
+                      {"exhaustive", a.exhaustive},
+                      {"positive", m.tally.positive},
+                      {"negative", m.tally.negative},
+                      {"limits", a.limits},
+                      {"flags", a.flags},
+                      {"outcomes", histogram_json(t, a.outcomes)}};
+  if (!a.incomplete.empty())
+    j["incomplete"] = a.incomplete;
+  return j;
+}
+
 nlohmann::json test_result_json(const TestResult &r) {
   const Test &t = r.test;
   nlohmann::json j;
@@ -52,21 +72,17 @@ nlohmann::json test_result_json(const TestResult &r) {
     j["planted"] = r.substitution;
   if (r.power)
     j["power"] = power_json(*r.power);
-  if (r.model) {
-    const ModelView &m = *r.model;
-    j["model"] = {{"verdict", model_verdict_text(model_verdict(m))},
-                  {"search", m.search},
-                  {"membarrier", m.membarrier},
-                  {"executions", m.executions},
-                  {"exhaustive", m.exhaustive},
-                  {"positive", m.tally.positive},
-                  {"negative", m.tally.negative},
-                  {"limits", m.limits},
-                  {"outcomes", histogram_json(t, m.outcomes)}};
+  if (const ModelView *m = r.model()) {
+    j["model"] = model_json(t, *m);
     if (r.model_meets_expectation)
       j["model"]["meets_expectation"] = *r.model_meets_expectation;
-  } else if (!r.model_unsupported.empty()) {
-    j["model"] = {{"unsupported", r.model_unsupported}};
+  } else if (!r.models.empty()) {
+    j["model"] = {{"unsupported", r.models_unanswered()}};
+  }
+  if (!r.models.empty()) {
+    j["models"] = nlohmann::json::array();
+    for (const auto &m : r.models)
+      j["models"].push_back(model_json(t, m));
   }
   if (!r.histogram) {
     if (!r.failure.empty())

@@ -9,13 +9,13 @@ namespace {
 
 TEST(Verdict, ExpectationTimesObservation) {
   using O = Observation;
-  EXPECT_EQ(judge(O::never, O::never), Verdict::ok);
-  EXPECT_EQ(judge(O::never, O::sometimes), Verdict::violation);
-  EXPECT_EQ(judge(O::never, O::always), Verdict::violation);
-  EXPECT_EQ(judge(O::sometimes, O::sometimes), Verdict::ok);
-  EXPECT_EQ(judge(O::sometimes, O::never), Verdict::stronger);
-  EXPECT_EQ(judge(O::always, O::always), Verdict::ok);
-  EXPECT_EQ(judge(O::always, O::sometimes), Verdict::violation);
+  EXPECT_EQ(verdict_for(O::never, O::never), Verdict::ok);
+  EXPECT_EQ(verdict_for(O::never, O::sometimes), Verdict::violation);
+  EXPECT_EQ(verdict_for(O::never, O::always), Verdict::violation);
+  EXPECT_EQ(verdict_for(O::sometimes, O::sometimes), Verdict::ok);
+  EXPECT_EQ(verdict_for(O::sometimes, O::never), Verdict::stronger);
+  EXPECT_EQ(verdict_for(O::always, O::always), Verdict::ok);
+  EXPECT_EQ(verdict_for(O::always, O::sometimes), Verdict::violation);
 }
 
 TEST(Verdict, OrderingTableOfTheManPage) {

@@ -1,0 +1,48 @@
+#include "model_registry.hpp"
+
+#include "cli_error.hpp"
+#include "relacy_shim.hpp"
+
+namespace fencelab::cli {
+
+const std::vector<ModelEntry> &model_registry() {
+  static const std::vector<ModelEntry> entries{
+      {"relacy", "Relacy: C++11 atomics, operational search (limited: see its limits)", relacy_shim_options,
+       make_relacy_shim},
+  };
+  return entries;
+}
+
+std::string model_names() {
+  std::string text;
+  for (const auto &e : model_registry())
+    text += (text.empty() ? "" : ", ") + std::string(e.name);
+  return text;
+}
+
+std::vector<const ModelEntry *> select_models(const std::string &text) {
+  std::vector<const ModelEntry *> chosen;
+  if (text == "both" || text == "all") {
+    for (const auto &e : model_registry())
+      chosen.push_back(&e);
+    return chosen;
+  }
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    auto comma = text.find(',', pos);
+    auto word = text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+    const ModelEntry *found = nullptr;
+    for (const auto &e : model_registry())
+      if (e.name == word)
+        found = &e;
+    if (!found)
+      throw UsageError("--model: unknown model '" + word + "' (choose " + model_names() + ", or both)");
+    chosen.push_back(found);
+    if (comma == std::string::npos)
+      break;
+    pos = comma + 1;
+  }
+  return chosen;
+}
+
+} // namespace fencelab::cli
