@@ -22,6 +22,10 @@ struct ModelView {
 
 enum class ModelVerdict { allowed, forbidden, limited };
 
+// TEMPORARY duplicate of relacy::relacy_limits (backends/relacy, which now
+// owns them and returns them in ModelAnswer::limits) for full search, kept
+// only because judge_with_model still computes limits itself; it goes when the
+// judge takes the model's own limits.
 // Relacy's documented limits that apply to the shape of `test`:
 // stores enter modification order in execution order (two writers to one
 // location), no load buffering (two threads each load before they store),

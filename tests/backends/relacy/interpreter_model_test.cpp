@@ -143,7 +143,7 @@ Test eight_writers() {
 
 TEST(Interpreter, RunsEightThreadsUnderRandomSearch) {
   const auto t = eight_writers();
-  ModelConfig config;
+  RelacyConfig config;
   config.search = SearchMode::random;
   config.random_iterations = 2000;
   const auto result = model_check(t, config);
@@ -193,10 +193,10 @@ TEST(RelacyCoexistence, RepeatedRunsFromAnyThreadGiveTheSameHistogram) {
   std::map<std::string, std::vector<int>> unrelated{{"before", std::vector<int>(1000, 1)}};
   const auto first = model_check(test, full_search());
   unrelated["between"] = std::vector<int>(1000, 2);
-  ModelResult from_thread;
+  SearchResult from_thread;
   std::thread worker([&] { from_thread = model_check(test, full_search()); });
   worker.join();
-  ModelConfig random;
+  RelacyConfig random;
   random.search = SearchMode::random;
   random.random_iterations = 100;
   const auto again = model_check(eight_writers(), random); // another thread count in between
