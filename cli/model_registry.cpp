@@ -1,15 +1,31 @@
 #include "model_registry.hpp"
 
 #include "cli_error.hpp"
-#include "relacy_shim.hpp"
+#include "relacy_model.hpp"
+#include "relacy_options.hpp"
 
 namespace fencelab::cli {
 
+namespace {
+namespace po = boost::program_options;
+
+ModelEntry relacy_entry() {
+  auto config = std::make_shared<relacy::RelacyConfig>();
+  return {"relacy", "Relacy: C++11 atomics by operational search (limited: see its limits)",
+          [config] { return relacy::relacy_options(*config); },
+          [config](const po::variables_map &) { return std::make_unique<relacy::RelacyModel>(*config); },
+          [config] {
+            return nlohmann::json{{"search", to_string(config->search)},
+                                  {"context_bound", config->context_bound},
+                                  {"random_iterations", config->random_iterations},
+                                  {"membarrier", to_string(config->membarrier)},
+                                  {"budget_seconds", config->budget_seconds}};
+          }};
+}
+} // namespace
+
 const std::vector<ModelEntry> &model_registry() {
-  static const std::vector<ModelEntry> entries{
-      {"relacy", "Relacy: C++11 atomics, operational search (limited: see its limits)", relacy_shim_options,
-       make_relacy_shim},
-  };
+  static const std::vector<ModelEntry> entries{relacy_entry()};
   return entries;
 }
 

@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,11 +19,15 @@ struct ModelEntry {
   std::string_view summary; // one line for --help
   // The model's own option group (may be empty).
   std::function<boost::program_options::options_description()> options;
-  // The model configured from the parsed options; throws UsageError naming
-  // the option on a bad value.
+  // The model configured from the parsed options (after po::notify has
+  // stored them); throws UsageError naming the option on a bad value.
   std::function<std::unique_ptr<Model>(const boost::program_options::variables_map &)> make;
+  // Its settings as configured, for the result file's "config".
+  std::function<nlohmann::json()> settings;
 };
 
+// A model's option group binds to that model's settings, which live in its
+// entry: one command runs per process, so one set of settings per model.
 // In the order `--model all` uses them: exhaustive models first, so that the
 // verdict rests on them wherever they decide.
 const std::vector<ModelEntry> &model_registry();

@@ -9,6 +9,7 @@
 #include <array>
 
 #include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,7 @@ struct CommonOptions {
   BackendChoice backends = BackendChoice::both;
   std::string models = "both"; // --model
   std::optional<std::string> json_path;
+  nlohmann::json model_settings = nlohmann::json::object(); // the chosen models' settings, for the result file
 
   bool runs_hardware() const { return backends == BackendChoice::hardware || backends == BackendChoice::both; }
   bool runs_models() const { return backends != BackendChoice::hardware; }

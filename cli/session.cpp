@@ -22,8 +22,10 @@ Session open_session(const po::variables_map &vm, CommonOptions options) {
     hardware = std::make_unique<hardware::HardwareBackend>();
   std::vector<std::unique_ptr<Model>> models;
   if (options.runs_models())
-    for (const ModelEntry *entry : select_models(options.models))
+    for (const ModelEntry *entry : select_models(options.models)) {
       models.push_back(entry->make(vm));
+      options.model_settings.update(entry->settings());
+    }
   return Session(std::move(options), std::move(hardware), std::move(models));
 }
 
@@ -149,6 +151,8 @@ std::filesystem::path Session::write_results(const std::string &command, const s
     path = std::filesystem::path("results") / fmt::format("{}-{:%Y%m%d-%H%M%S}.json", command, fmt::gmtime(now));
   }
   auto doc = report::result_document(command, machine_json(), options_.config, results);
+  if (!options_.model_settings.empty())
+    doc["config"]["model"] = options_.model_settings;
   doc.update(extra);
   report::write_json_atomically(path, doc);
   return path;

@@ -12,24 +12,6 @@
 
 namespace fencelab {
 
-// How the model backend searches the executions of a test.
-enum class SearchMode { full, context_bound, random };
-
-constexpr auto enum_names(SearchMode) {
-  using S = SearchMode;
-  return std::array<NameOf<S>, 3>{{{S::full, "full"}, {S::context_bound, "context-bound"}, {S::random, "random"}}};
-}
-
-// How the model backend realises `membarrier`: `precise` injects a seq_cst
-// fence into every other thread at a point the scheduler chooses; `stock` is
-// Relacy's own process-wide fence (sound, but some allowed outcomes vanish).
-enum class MembarrierModel { precise, stock };
-
-constexpr auto enum_names(MembarrierModel) {
-  using M = MembarrierModel;
-  return std::array<NameOf<M>, 2>{{{M::precise, "precise"}, {M::stock, "stock"}}};
-}
-
 // How the hardware backend runs a test. `batch` runs packed, freshly reset
 // instances between rendezvous and records every outcome. `perpetual` (as in
 // PerpLE, MICRO 2020) lets the threads run on without a rendezvous, each store
@@ -63,13 +45,6 @@ constexpr auto enum_names(Pairing) {
                                    {P::cross_package, "cross-package"}}};
 }
 
-struct ModelConfig {
-  SearchMode search = SearchMode::full;
-  unsigned context_bound = 2;
-  std::uint64_t random_iterations = 100000;
-  MembarrierModel membarrier = MembarrierModel::precise;
-};
-
 // Everything a backend needs to know about how to run; the CLI fills it in.
 struct RunConfig {
   std::vector<int> cpus;        // CPUs to pin to, in order; empty: all online CPUs
@@ -92,7 +67,6 @@ struct RunConfig {
   Roles roles = Roles::fixed;        // whether test threads rotate over the CPUs
   Placement placement = Placement::threads; // test threads as threads of this process or as child processes
   PartnerRegistration partner = PartnerRegistration::registered; // with child processes only
-  ModelConfig model;
 };
 
 } // namespace fencelab

@@ -34,6 +34,8 @@ struct Simulation {
   OutcomeTable *table = nullptr;
   MembarrierModel membarrier = MembarrierModel::precise;
   FenceInjector inject_fence = nullptr; // for the program's thread count
+  std::chrono::steady_clock::time_point deadline;
+  bool out_of_time = false; // the search was stopped at the deadline
 };
 Simulation current;
 
@@ -221,6 +223,17 @@ void record_outcome(rl::atomic<Value> *memory) {
   current.table->add(outcome);
 }
 
+// The budget, checked as each execution starts so that every execution
+// counted ran whole. Relacy's own "until" stop ends the search through its
+// normal failure path; its replay of the stopping execution (for a history
+// nobody reads) stops at the same point, since the deadline has still passed.
+void stop_past_deadline() {
+  if (std::chrono::steady_clock::now() < current.deadline)
+    return;
+  current.out_of_time = true;
+  rl::ctx().rl_until("fencelab: model budget spent", $);
+}
+
 template <int Threads> struct ProgramSuite : rl::test_suite<ProgramSuite<Threads>, Threads> {
   rl::atomic<Value> memory[max_locations];
 
@@ -233,6 +246,7 @@ template <int Threads> struct ProgramSuite : rl::test_suite<ProgramSuite<Threads
       progress = Progress::not_started;
     for (int l = 0; l < current.program->location_count; ++l)
       memory[l].store(current.program->initial[l], rl::mo_relaxed, $);
+    stop_past_deadline();
   }
   void thread(unsigned index) { run_thread(memory, static_cast<int>(index)); }
   void after() { record_outcome(memory); }
@@ -265,15 +279,29 @@ rl::scheduler_type_e scheduler_for(SearchMode search) {
   return rl::sched_full;
 }
 
+SimulationEnd end_of(const rl::test_params &params) {
+  switch (params.test_result) {
+  case rl::test_result_success:
+    return SimulationEnd::finished;
+  case rl::test_result_until_condition_hit:
+    return current.out_of_time ? SimulationEnd::budget : SimulationEnd::failed;
+  case rl::test_result_livelock:
+    return SimulationEnd::livelock;
+  default:
+    return SimulationEnd::failed;
+  }
+}
+
 } // namespace
 
-SimulationReport simulate(const ModelProgram &program, const ModelConfig &config, OutcomeTable &table) {
+SimulationReport simulate(const ModelProgram &program, const RelacyConfig &config, OutcomeTable &table,
+                          std::chrono::steady_clock::time_point deadline) {
   // A stream without a buffer drops Relacy's chatter without allocating,
   // and it lives outside the simulation's allocator.
   std::ostream quiet(nullptr);
   table.reset(program.outcome_size);
   const auto by_thread_count = static_cast<std::size_t>(program.thread_count - 1);
-  current = {&program, &table, config.membarrier, injectors[by_thread_count]};
+  current = {&program, &table, config.membarrier, injectors[by_thread_count], deadline, false};
 
   rl::test_params params;
   params.output_stream = &quiet;
@@ -285,8 +313,11 @@ SimulationReport simulate(const ModelProgram &program, const ModelConfig &config
   leaks.release();
 
   SimulationReport report;
-  report.iterations = params.stop_iteration;
-  if (params.test_result != rl::test_result_success)
+  report.end = end_of(params);
+  // Relacy numbers executions from 1 and reports the one it stopped in; a
+  // budget stop comes before that execution ran anything.
+  report.iterations = report.end == SimulationEnd::budget ? params.stop_iteration - 1 : params.stop_iteration;
+  if (report.end != SimulationEnd::finished)
     report.error = rl::test_result_str(params.test_result);
   current = {};
   return report;

@@ -148,12 +148,7 @@ nlohmann::json config_json(const RunConfig &c) {
           {"stagger_ns", c.stagger_ns},
           {"preload", c.preload},
           {"placement", to_string(c.placement)},
-          {"partner", to_string(c.partner)},
-          {"model",
-           {{"search", to_string(c.model.search)},
-            {"context_bound", c.model.context_bound},
-            {"random_iterations", c.model.random_iterations},
-            {"membarrier", to_string(c.model.membarrier)}}}};
+          {"partner", to_string(c.partner)}};
 }
 
 nlohmann::json result_document(const std::string &command, const nlohmann::json &machine, const RunConfig &config,

@@ -30,8 +30,6 @@ TEST(EnumNames, EveryTableRoundTrips) {
   expect_round_trip<Verdict>();
   expect_round_trip<Quantifier>();
   expect_round_trip<OpKind>();
-  expect_round_trip<SearchMode>();
-  expect_round_trip<MembarrierModel>();
 }
 
 TEST(EnumNames, SpellingsUsedOnTheCommandLine) {

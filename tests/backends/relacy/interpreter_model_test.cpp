@@ -97,10 +97,9 @@ TEST(Interpreter, ASpinLoopThatNeverEndsIsReportedNotCounted) {
   const auto result = model_check(t, full_search());
   EXPECT_NE(result.error.find("LIVELOCK"), std::string::npos) << result.error;
   EXPECT_FALSE(result.exhaustive);
-  RelacyBackend backend;
-  const auto run = backend.run(t, RunConfig{});
-  ASSERT_TRUE(std::holds_alternative<Unsupported>(run));
-  EXPECT_NE(std::get<Unsupported>(run).reason.find("LIVELOCK"), std::string::npos);
+  const auto answer = RelacyModel().check(t, {});
+  ASSERT_TRUE(std::holds_alternative<Unsupported>(answer));
+  EXPECT_NE(std::get<Unsupported>(answer).reason.find("LIVELOCK"), std::string::npos);
 }
 
 TEST(Interpreter, ReleaseAcquireOrdersMessagePassing) {
@@ -143,7 +142,7 @@ Test eight_writers() {
 
 TEST(Interpreter, RunsEightThreadsUnderRandomSearch) {
   const auto t = eight_writers();
-  ModelConfig config;
+  RelacyConfig config;
   config.search = SearchMode::random;
   config.random_iterations = 2000;
   const auto result = model_check(t, config);
@@ -167,22 +166,8 @@ TEST(Interpreter, RejectsWhatDoesNotFitItsArrays) {
   bad_target.threads[0].ops.push_back(jump(5));
   EXPECT_NE(why_not_checkable(bad_target, full_search()).find("jump target 5"), std::string::npos);
 
-  RelacyBackend backend;
-  EXPECT_TRUE(std::holds_alternative<Unsupported>(backend.run(nine, RunConfig{})));
+  EXPECT_TRUE(std::holds_alternative<Unsupported>(RelacyModel().check(nine, {})));
   EXPECT_NE(model_check(nine, full_search()).error.find("thread count 9"), std::string::npos);
-}
-
-TEST(RelacyBackendFacade, RunsAFamilyTestAndFillsTheStatistics) {
-  RelacyBackend backend;
-  EXPECT_EQ(backend.name(), "relacy");
-  const auto test = make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier);
-  ASSERT_EQ(backend.why_unsupported(test, RunConfig{}), "");
-  auto result = backend.run(test, RunConfig{});
-  ASSERT_TRUE(std::holds_alternative<Histogram>(result));
-  const auto &histogram = std::get<Histogram>(result);
-  EXPECT_EQ(histogram.stats.iterations, histogram.total());
-  EXPECT_GT(histogram.stats.seconds, 0.0);
-  EXPECT_GT(tally(test, histogram).positive, 0u);
 }
 
 // The test binary links ordinary code; the model must coexist with it: std
@@ -193,10 +178,10 @@ TEST(RelacyCoexistence, RepeatedRunsFromAnyThreadGiveTheSameHistogram) {
   std::map<std::string, std::vector<int>> unrelated{{"before", std::vector<int>(1000, 1)}};
   const auto first = model_check(test, full_search());
   unrelated["between"] = std::vector<int>(1000, 2);
-  ModelResult from_thread;
+  SearchResult from_thread;
   std::thread worker([&] { from_thread = model_check(test, full_search()); });
   worker.join();
-  ModelConfig random;
+  RelacyConfig random;
   random.search = SearchMode::random;
   random.random_iterations = 100;
   const auto again = model_check(eight_writers(), random); // another thread count in between

@@ -17,26 +17,33 @@ Prop remap(const Prop &p, const std::vector<int> &new_slot) {
 
 } // namespace
 
-ModelConfig full_search(MembarrierModel membarrier) {
-  ModelConfig config;
+RelacyConfig full_search(MembarrierModel membarrier) {
+  RelacyConfig config;
   config.search = SearchMode::full;
   config.membarrier = membarrier;
   return config;
 }
 
-ModelConfig context_bound_search(unsigned bound, MembarrierModel membarrier) {
-  ModelConfig config;
+RelacyConfig context_bound_search(unsigned bound, MembarrierModel membarrier) {
+  RelacyConfig config;
   config.search = SearchMode::context_bound;
   config.context_bound = bound;
   config.membarrier = membarrier;
   return config;
 }
 
-bool condition_reachable(const Test &test, const ModelResult &result) {
+bool family_weak_allowed(FenceKind f0, FenceKind f1) {
+  using F = FenceKind;
+  if (f0 == F::membarrier || f1 == F::membarrier)
+    return false;
+  return !(f0 == F::smp_mb && f1 == F::smp_mb);
+}
+
+bool condition_reachable(const Test &test, const SearchResult &result) {
   return tally(test, result.histogram).positive > 0;
 }
 
-std::set<Outcome> outcomes(const ModelResult &result) {
+std::set<Outcome> outcomes(const SearchResult &result) {
   std::set<Outcome> out;
   for (const auto &entry : result.histogram.counts)
     out.insert(entry.first);
