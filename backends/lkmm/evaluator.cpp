@@ -1,0 +1,105 @@
+#include "evaluator.hpp"
+
+#include "cat_model.hpp"
+#include "execution.hpp"
+#include "membarrier.hpp"
+#include "rf_co.hpp"
+#include "run_product.hpp"
+#include "value_domains.hpp"
+
+namespace fencelab::lkmm {
+namespace {
+
+class CandidateSearch {
+public:
+  CandidateSearch(const Test &test, const Execution &x, Evaluation &out) : test_(test), x_(x), out_(out) {}
+
+  void run() {
+    for (int l = 0; l < static_cast<int>(test_.locations.size()); ++l) {
+      choices_.push_back(location_choices(x_, l));
+      if (choices_.back().empty())
+        return; // some read has no coherent source
+    }
+    strong_choices_ = strong_fence_choices(x_);
+    last_write_.assign(test_.locations.size(), 0);
+    witness_.strong = x_.mb;
+    product(0);
+  }
+
+private:
+  void product(std::size_t loc) {
+    if (loc == choices_.size()) {
+      judge();
+      return;
+    }
+    const EventSet writes = x_.loc_events[loc] & x_.writes;
+    for (const LocationChoice &c : choices_[loc]) {
+      for (EventSet es = writes; es != 0; es &= es - 1) {
+        const auto w = static_cast<unsigned>(std::countr_zero(es));
+        witness_.rf.rows[w] = 0;
+        witness_.co.rows[w] = 0;
+      }
+      for (const auto &[w, r] : c.rf)
+        witness_.rf.add(w, r);
+      add_coherence_order(c.co, witness_.co);
+      last_write_[loc] = c.co.back();
+      product(loc + 1);
+    }
+  }
+
+  // Allowed when some placement of the injected fences satisfies the axioms.
+  // Without plain accesses every axiom only gets harder with more strong-fence
+  // pairs, so a candidate failing with the callers' own fences alone fails
+  // with every placement.
+  void judge() {
+    ++out_.candidates;
+    bool allowed = false, race = false;
+    const bool monotone = x_.plain == 0;
+    if (!x_.calls.empty() && monotone && !check_candidate(x_, witness_).consistent)
+      return;
+    for (const Relation &strong : strong_choices_) {
+      witness_.strong = strong;
+      const CandidateVerdict v = check_candidate(x_, witness_);
+      allowed |= v.consistent;
+      race |= v.consistent && v.data_race;
+      if (allowed && (race || monotone))
+        break;
+    }
+    witness_.strong = x_.mb;
+    if (!allowed)
+      return;
+    out_.data_race |= race;
+    out_.outcomes.add(outcome());
+  }
+
+  Outcome outcome() const {
+    Outcome o;
+    for (const ThreadRun *run : x_.runs)
+      o.insert(o.end(), run->registers.begin(), run->registers.end());
+    for (int loc : test_.observed_locations)
+      o.push_back(x_.events[static_cast<std::size_t>(last_write_[static_cast<std::size_t>(loc)])].value);
+    return o;
+  }
+
+  const Test &test_;
+  const Execution &x_;
+  Evaluation &out_;
+  std::vector<std::vector<LocationChoice>> choices_;
+  std::vector<Relation> strong_choices_;
+  std::vector<int> last_write_;
+  Witness witness_;
+};
+
+} // namespace
+
+Evaluation evaluate(const Test &test, const Substitution &substitution) {
+  const DomainFixpoint fix = value_domains(test, substitution);
+  Evaluation out;
+  for_each_run_product(test, fix.runs, [&](const std::vector<const ThreadRun *> &runs) {
+    const Execution x = build_execution(test, runs);
+    CandidateSearch(test, x, out).run();
+  });
+  return out;
+}
+
+} // namespace fencelab::lkmm

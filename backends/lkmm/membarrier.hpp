@@ -1,0 +1,22 @@
+#pragma once
+// membarrier() as fencelab means it (MEMBARRIER.md): the caller's smp_mb, then
+// an smp_mb injected somewhere in every other thread, all inside the call,
+// then the caller's smp_mb. Each way of placing the injected fences gives one
+// strong-fence relation: the execution's own mb pairs (the caller's fences are
+// among them), each injected fence's pairs in its thread, and, because each
+// injected fence runs after the caller's first fence and before its second,
+// the pairs (caller before the call, target after its fence) and (target
+// before its fence, caller after the call). Two targets of one call are not
+// related to each other: their fences run in no particular order.
+#include "execution.hpp"
+
+#include <vector>
+
+namespace fencelab::lkmm {
+
+// One relation per placement that some real-time order of all the fences
+// allows (the placements of different calls can contradict each other);
+// just the execution's mb when no membarrier() lies on its paths.
+std::vector<Relation> strong_fence_choices(const Execution &x);
+
+} // namespace fencelab::lkmm
