@@ -23,6 +23,7 @@ public:
     strong_choices_ = strong_fence_choices(x_);
     last_write_.assign(test_.locations.size(), 0);
     witness_.strong = x_.mb;
+    has_dependencies_ = !x_.u.empty(x_.u.unite(x_.data, x_.addr));
     product(0);
   }
 
@@ -52,6 +53,8 @@ private:
   // pairs, so a candidate failing with the callers' own fences alone fails
   // with every placement.
   void judge() {
+    if (!founded())
+      return;
     ++out_.candidates;
     bool allowed = false, race = false;
     const bool monotone = x_.plain == 0;
@@ -72,6 +75,17 @@ private:
     out_.outcomes.add(outcome());
   }
 
+  // herd solves the values of a candidate from its rf and the threads'
+  // expressions; a value that depends on itself through rf and data or
+  // address dependencies (a self-justifying cycle) has no solution there, so
+  // such candidates are not executions at all.
+  bool founded() const {
+    if (!has_dependencies_)
+      return true;
+    const Relation flow = x_.u.unite(witness_.rf, x_.u.unite(x_.data, x_.addr));
+    return x_.u.acyclic(flow);
+  }
+
   Outcome outcome() const {
     Outcome o;
     for (const ThreadRun *run : x_.runs)
@@ -88,6 +102,7 @@ private:
   std::vector<Relation> strong_choices_;
   std::vector<int> last_write_;
   Witness witness_;
+  bool has_dependencies_ = false;
 };
 
 } // namespace

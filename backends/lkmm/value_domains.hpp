@@ -2,7 +2,8 @@
 // The values each location can hold: its initial value and every value some
 // run can store there, to a fixpoint (a stored value may depend on what was
 // read). The runs of the last round are returned too: they are the threads'
-// runs over the final domains.
+// runs over the final domains. Values are those of founded executions: each
+// read's value traces back, through data dependencies and rf, to constants.
 #include "thread_runs.hpp"
 
 namespace fencelab::lkmm {
@@ -12,8 +13,7 @@ struct DomainFixpoint {
   std::vector<std::vector<ThreadRun>> runs; // per thread
 };
 
-// Throws Unsupportable when the values do not settle (a value that grows
-// through a cycle of stores, e.g. x = r + 1 fed back to itself).
+// Throws Unsupportable when a location may hold more than 32 values.
 DomainFixpoint value_domains(const Test &test, const Substitution &substitution);
 
 } // namespace fencelab::lkmm
