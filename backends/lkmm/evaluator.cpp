@@ -12,7 +12,8 @@ namespace {
 
 class CandidateSearch {
 public:
-  CandidateSearch(const Test &test, const Execution &x, Evaluation &out) : test_(test), x_(x), out_(out) {}
+  CandidateSearch(const Test &test, const Execution &x, const EvaluationOptions &options, Evaluation &out)
+      : test_(test), x_(x), options_(options), out_(out) {}
 
   void run() {
     for (int l = 0; l < static_cast<int>(test_.locations.size()); ++l) {
@@ -60,8 +61,10 @@ private:
     const bool monotone = x_.plain == 0;
     if (!x_.calls.empty() && monotone && !check_candidate(x_, witness_).consistent)
       return;
-    for (const Relation &strong : strong_choices_) {
-      witness_.strong = strong;
+    for (const Placement &p : strong_choices_) {
+      witness_.strong = p.strong;
+      if (options_.interleaving_only && !interleaved(p.instants))
+        continue;
       const CandidateVerdict v = check_candidate(x_, witness_);
       allowed |= v.consistent;
       race |= v.consistent && v.data_race;
@@ -86,6 +89,20 @@ private:
     return x_.u.acyclic(flow);
   }
 
+  // Some total order of the events runs each thread in program order, each
+  // read after the write it reads, the stores in coherence order, and each
+  // membarrier() at one instant; and it orders fences as C++ orders seq_cst
+  // fences: a read after one fence that misses a write before another
+  // (strong ; fr ; strong) puts the reader's fence first.
+  bool interleaved(const Relation &instants) const {
+    const Universe &u = x_.u;
+    const Relation fr = u.compose(u.inverse(witness_.rf), witness_.co);
+    const Relation fenced_fr = u.compose(u.compose(witness_.strong, fr), witness_.strong);
+    Relation order = u.unite(u.unite(x_.po, witness_.rf), u.unite(witness_.co, instants));
+    order = u.unite(order, u.unite(witness_.strong, fenced_fr));
+    return u.acyclic(order);
+  }
+
   Outcome outcome() const {
     Outcome o;
     for (const ThreadRun *run : x_.runs)
@@ -97,9 +114,10 @@ private:
 
   const Test &test_;
   const Execution &x_;
+  const EvaluationOptions &options_;
   Evaluation &out_;
   std::vector<std::vector<LocationChoice>> choices_;
-  std::vector<Relation> strong_choices_;
+  std::vector<Placement> strong_choices_;
   std::vector<int> last_write_;
   Witness witness_;
   bool has_dependencies_ = false;
@@ -107,12 +125,12 @@ private:
 
 } // namespace
 
-Evaluation evaluate(const Test &test, const Substitution &substitution) {
+Evaluation evaluate(const Test &test, const Substitution &substitution, const EvaluationOptions &options) {
   const DomainFixpoint fix = value_domains(test, substitution);
   Evaluation out;
   for_each_run_product(test, fix.runs, [&](const std::vector<const ThreadRun *> &runs) {
     const Execution x = build_execution(test, runs);
-    CandidateSearch(test, x, out).run();
+    CandidateSearch(test, x, options, out).run();
   });
   return out;
 }

@@ -17,7 +17,16 @@ struct Evaluation {
   std::uint64_t candidates = 0; // coherent candidates whose cross-location axioms were checked
 };
 
+struct EvaluationOptions {
+  // Keep only candidates that an interleaving could produce: some total
+  // order contains po, rf, co and the strong-fence pairs (each membarrier()
+  // one point in time). Not the LKMM: this is how an operational checker such
+  // as Relacy runs (each thread in program order, a read after the write it
+  // reads, stores in coherence order), for explaining where the two differ.
+  bool interleaving_only = false;
+};
+
 // Throws Unsupportable (thread_runs.hpp) for what the evaluator cannot decide.
-Evaluation evaluate(const Test &test, const Substitution &substitution = {});
+Evaluation evaluate(const Test &test, const Substitution &substitution = {}, const EvaluationOptions &options = {});
 
 } // namespace fencelab::lkmm

@@ -49,6 +49,22 @@ bool placements_agree(const Execution &x, const std::vector<Injection> &inj) {
   return u.acyclic(before);
 }
 
+Relation instants_of(const Execution &x, const std::vector<Injection> &inj) {
+  Relation instants;
+  for (int c = 0; c < static_cast<int>(x.calls.size()); ++c) {
+    const MembarrierCall &call = x.calls[static_cast<std::size_t>(c)];
+    EventSet before = events_before(x, call.thread, call.gap), after = events_from(x, call.thread, call.gap);
+    for (const Injection &j : inj)
+      if (j.call == c) {
+        before |= events_before(x, j.thread, j.gap);
+        after |= events_from(x, j.thread, j.gap);
+      }
+    for (EventSet b = before; b != 0; b &= b - 1)
+      instants.rows[static_cast<unsigned>(std::countr_zero(b))] |= after;
+  }
+  return instants;
+}
+
 Relation strong_fence_of(const Execution &x, const std::vector<Injection> &inj) {
   Relation strong = x.mb;
   for (const Injection &j : inj) {
@@ -67,19 +83,19 @@ Relation strong_fence_of(const Execution &x, const std::vector<Injection> &inj) 
 
 } // namespace
 
-std::vector<Relation> strong_fence_choices(const Execution &x) {
+std::vector<Placement> strong_fence_choices(const Execution &x) {
   std::vector<Injection> inj;
   for (int c = 0; c < static_cast<int>(x.calls.size()); ++c)
     for (int t = 0; t < static_cast<int>(x.runs.size()); ++t)
       if (t != x.calls[static_cast<std::size_t>(c)].thread)
         inj.push_back({c, t, 0});
-  std::vector<Relation> out;
+  std::vector<Placement> out;
   // Odometer over every injection's gap (0 .. the target's event count).
   for (;;) {
     if (placements_agree(x, inj)) {
       if (out.size() >= max_placements)
         throw Unsupportable("more than 65536 placements of membarrier()'s injected fences");
-      out.push_back(strong_fence_of(x, inj));
+      out.push_back({strong_fence_of(x, inj), instants_of(x, inj)});
     }
     std::size_t i = 0;
     for (; i < inj.size(); ++i) {

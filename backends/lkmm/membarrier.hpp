@@ -14,9 +14,18 @@
 
 namespace fencelab::lkmm {
 
-// One relation per placement that some real-time order of all the fences
-// allows (the placements of different calls can contradict each other);
-// just the execution's mb when no membarrier() lies on its paths.
-std::vector<Relation> strong_fence_choices(const Execution &x);
+struct Placement {
+  Relation strong; // the strong-fence relation of this placement
+  // If each call were one instant, as in an interleaving checker: every
+  // participant's events before its fence precede every participant's events
+  // after its fence. Not the LKMM (the targets' fences run at different
+  // times); only EvaluationOptions::interleaving_only uses it.
+  Relation instants;
+};
+
+// One per placement that some real-time order of all the fences allows (the
+// placements of different calls can contradict each other); just the
+// execution's mb when no membarrier() lies on its paths.
+std::vector<Placement> strong_fence_choices(const Execution &x);
 
 } // namespace fencelab::lkmm
