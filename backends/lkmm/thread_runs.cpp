@@ -99,6 +99,69 @@ private:
     s.run.events.push_back(e);
   }
 
+  static Mark mark_of(const Op &op) {
+    if (op.kind == OpKind::store_release)
+      return Mark::release;
+    if (op.kind == OpKind::load_acquire)
+      return Mark::acquire;
+    return op.plain ? Mark::plain : Mark::once;
+  }
+
+  // Returns false when the path dereferences a non-address and ends.
+  bool store(PathState &s, const Op &op) {
+    RunEvent e;
+    e.access = Access::write;
+    e.mark = mark_of(op);
+    e.loc = location_of_access(s, op, e.addr_from);
+    if (e.loc < 0)
+      return false;
+    e.value = op.value;
+    if (op.expr >= 0) {
+      e.value = evaluate(code_.exprs, op.expr, s.registers);
+      e.data_from = depends_of_expr(s, op.expr);
+    }
+    push_event(s, e);
+    return true;
+  }
+
+  // One path per value the location may hold, each followed to its end.
+  void load(PathState s, const Op &op) {
+    RunEvent e;
+    e.access = Access::read;
+    e.mark = mark_of(op);
+    e.loc = location_of_access(s, op, e.addr_from);
+    if (e.loc < 0)
+      return;
+    const auto &values = domains_[static_cast<std::size_t>(e.loc)];
+    const EventSet self = bit(static_cast<int>(s.run.events.size()));
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      PathState fork = i + 1 == values.size() ? std::move(s) : s;
+      RunEvent read = e;
+      read.value = values[i];
+      push_event(fork, read);
+      fork.registers[static_cast<std::size_t>(op.reg)] = values[i];
+      fork.depends[static_cast<std::size_t>(op.reg)] = self;
+      ++fork.pc;
+      follow(std::move(fork));
+    }
+  }
+
+  // The op a conditional jump goes to; opens its control-dependency scope.
+  int branch(PathState &s, const Op &op) {
+    bool holds;
+    EventSet deps;
+    if (op.expr >= 0) {
+      holds = evaluate(code_.exprs, op.expr, s.registers) != 0;
+      deps = depends_of_expr(s, op.expr);
+    } else {
+      holds = s.registers[static_cast<std::size_t>(op.reg)] == op.value;
+      deps = s.depends[static_cast<std::size_t>(op.reg)];
+    }
+    if (deps != 0)
+      s.branches.emplace_back(joins_[static_cast<std::size_t>(s.pc)], deps);
+    return holds ? s.pc + 1 : op.target;
+  }
+
   // Follows one path to its end, forking at each read into one path per
   // value; a path that dereferences a non-address just ends, unrecorded.
   void follow(PathState s) {
@@ -108,66 +171,23 @@ private:
       int next = s.pc + 1;
       switch (op.kind) {
       case OpKind::store:
-      case OpKind::store_release: {
-        RunEvent e;
-        e.access = Access::write;
-        e.mark = op.kind == OpKind::store_release ? Mark::release : op.plain ? Mark::plain : Mark::once;
-        e.loc = location_of_access(s, op, e.addr_from);
-        if (e.loc < 0)
+      case OpKind::store_release:
+        if (!store(s, op))
           return;
-        if (op.expr >= 0) {
-          e.value = evaluate(code_.exprs, op.expr, s.registers);
-          e.data_from = depends_of_expr(s, op.expr);
-        } else {
-          e.value = op.value;
-        }
-        push_event(s, e);
         break;
-      }
       case OpKind::load:
-      case OpKind::load_acquire: {
-        RunEvent e;
-        e.access = Access::read;
-        e.mark = op.kind == OpKind::load_acquire ? Mark::acquire : op.plain ? Mark::plain : Mark::once;
-        e.loc = location_of_access(s, op, e.addr_from);
-        if (e.loc < 0)
-          return;
-        const auto &values = domains_[static_cast<std::size_t>(e.loc)];
-        const EventSet self = bit(static_cast<int>(s.run.events.size()));
-        s.pc = next;
-        for (std::size_t i = 0; i < values.size(); ++i) {
-          PathState fork = i + 1 == values.size() ? std::move(s) : s;
-          RunEvent read = e;
-          read.value = values[i];
-          push_event(fork, read);
-          fork.registers[static_cast<std::size_t>(op.reg)] = values[i];
-          fork.depends[static_cast<std::size_t>(op.reg)] = self;
-          follow(std::move(fork));
-        }
+      case OpKind::load_acquire:
+        load(std::move(s), op);
         return;
-      }
       case OpKind::fence: {
         FenceClass f;
         if (lowered_fence(op.fence, substitution_, f))
           s.run.fences.push_back({static_cast<int>(s.run.events.size()), f});
         break;
       }
-      case OpKind::jump_unless: {
-        bool holds;
-        EventSet deps;
-        if (op.expr >= 0) {
-          holds = evaluate(code_.exprs, op.expr, s.registers) != 0;
-          deps = depends_of_expr(s, op.expr);
-        } else {
-          holds = s.registers[static_cast<std::size_t>(op.reg)] == op.value;
-          deps = s.depends[static_cast<std::size_t>(op.reg)];
-        }
-        if (deps != 0)
-          s.branches.emplace_back(joins_[static_cast<std::size_t>(s.pc)], deps);
-        if (!holds)
-          next = op.target;
+      case OpKind::jump_unless:
+        next = branch(s, op);
         break;
-      }
       case OpKind::jump:
         next = op.target;
         break;
