@@ -1,6 +1,7 @@
 #include "model_registry.hpp"
 
 #include "cli_error.hpp"
+#include "lkmm_model.hpp"
 #include "relacy_model.hpp"
 #include "relacy_options.hpp"
 
@@ -8,6 +9,13 @@ namespace fencelab::cli {
 
 namespace {
 namespace po = boost::program_options;
+
+ModelEntry lkmm_entry() {
+  return {"lkmm", "the Linux-kernel memory model with membarrier, every candidate execution (exhaustive)",
+          [] { return po::options_description("LKMM model"); },
+          [](const po::variables_map &) { return std::make_unique<lkmm::LkmmModel>(); },
+          [] { return nlohmann::json{{"lkmm", "exhaustive"}}; }};
+}
 
 ModelEntry relacy_entry() {
   auto config = std::make_shared<relacy::RelacyConfig>();
@@ -25,7 +33,7 @@ ModelEntry relacy_entry() {
 } // namespace
 
 const std::vector<ModelEntry> &model_registry() {
-  static const std::vector<ModelEntry> entries{relacy_entry()};
+  static const std::vector<ModelEntry> entries{lkmm_entry(), relacy_entry()};
   return entries;
 }
 

@@ -11,7 +11,7 @@ namespace fencelab::lkmm {
 
 // What the cat's relations need beyond the Execution: rf, co (transitive,
 // initial writes first) and strong-fence, which is the Execution's mb plus
-// whatever the membarrier() encoding adds (membarrier.hpp).
+// whatever the membarrier() encoding adds (membarrier_injection.hpp).
 struct Witness {
   Relation rf, co, strong;
 };

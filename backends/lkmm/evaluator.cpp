@@ -2,7 +2,7 @@
 
 #include "cat_model.hpp"
 #include "execution.hpp"
-#include "membarrier.hpp"
+#include "membarrier_injection.hpp"
 #include "rf_co.hpp"
 #include "run_product.hpp"
 #include "value_domains.hpp"

@@ -48,6 +48,35 @@ std::string name_of(const Test &test, int loc) { return test.locations[static_ca
 
 } // namespace
 
+namespace {
+
+// Where the kernel's model and C++'s part ways, Relacy answers C++'s
+// question, not the LKMM's: a limit for an LKMM expectation, not a
+// disagreement between the models.
+void add_semantic_limits(const Test &test, std::vector<std::string> &limits) {
+  if (test.uses_fence(FenceKind::smp_rmb) || test.uses_fence(FenceKind::smp_wmb))
+    limits.push_back("smp_rmb/smp_wmb run as C++ acquire/release fences, not with their kernel meaning");
+  bool cumulativity = false, dependency = false;
+  for (const auto &thread : test.threads) {
+    bool branch = false, relaxed_load = false, acquire = false;
+    for (const Op &op : thread.ops) {
+      branch = branch || op.kind == OpKind::jump_unless;
+      bool store = op.kind == OpKind::store || op.kind == OpKind::store_release;
+      dependency = dependency || op.addr_reg >= 0 || (store && op.expr >= 0) || (branch && store);
+      cumulativity = cumulativity || (op.kind == OpKind::store_release && relaxed_load) ||
+                     (op.kind == OpKind::store && acquire);
+      relaxed_load = relaxed_load || op.kind == OpKind::load;
+      acquire = acquire || op.kind == OpKind::load_acquire;
+    }
+  }
+  if (cumulativity)
+    limits.push_back("release cumulativity / acquire ordering of once accesses are the LKMM's, not C++'s");
+  if (dependency)
+    limits.push_back("no dependency ordering (C++ orders nothing through address, data or control dependencies)");
+}
+
+} // namespace
+
 std::vector<std::string> relacy_limits(const Test &test, SearchMode search) {
   const StoreShape shape = store_shape(test);
   std::vector<std::string> limits;
@@ -66,6 +95,7 @@ std::vector<std::string> relacy_limits(const Test &test, SearchMode search) {
                        name_of(test, loc) + " is stored " + std::to_string(n) + " times)");
       break;
     }
+  add_semantic_limits(test, limits);
   return limits;
 }
 

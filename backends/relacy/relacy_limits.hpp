@@ -6,7 +6,10 @@
 // - a load never reads a store that executes after it, so there is no load
 //   buffering (LB) when two threads each load before they store;
 // - a load reads only the latest few stores to its location (two in full and
-//   context-bound search, three in random search), counting the initial one.
+//   context-bound search, three in random search), counting the initial one;
+// - it answers for C++11 atomics, not the LKMM: no ordering through address,
+//   data or control dependencies, smp_rmb/smp_wmb as acquire/release fences,
+//   no release cumulativity for once accesses.
 #include "relacy_config.hpp"
 #include "test.hpp"
 

@@ -37,7 +37,7 @@ const char *short_verdict(ModelVerdict v) {
 // ("lkmm:forbid relacy:limit") so that a cell shows where they part.
 std::string models_text(const TestResult &r) {
   if (r.models.size() == 1 && r.model())
-    return model_verdict_text(model_verdict(*r.model()));
+    return "model " + std::string(model_verdict_text(model_verdict(*r.model())));
   std::string text;
   for (const auto &m : r.models)
     text += (text.empty() ? "" : " ") + m.name + ":" + short_verdict(model_verdict(m));
@@ -46,10 +46,10 @@ std::string models_text(const TestResult &r) {
 
 std::vector<std::string> cell_lines(const TestResult *r) {
   if (!r)
-    return {"-", "", "", ""};
+    return {"-", "", "", "", ""};
   std::string model = !r->models.empty()    ? models_text(*r)
-                      : r->test.expectation ? model_verdict_name(r->test.expectation->result)
-                                            : "?";
+                      : r->test.expectation ? "table: " + std::string(model_verdict_name(r->test.expectation->result))
+                                            : "";
   if (r->model_meets_expectation && !*r->model_meets_expectation)
     model += " (table says " + std::string(model_verdict_name(r->test.expectation->result)) + "!)";
   std::string verdict = r->verdict ? std::string(to_string(*r->verdict)) : "-";
@@ -57,13 +57,13 @@ std::vector<std::string> cell_lines(const TestResult *r) {
     verdict = "allowed, not observed";
   if (!r->histogram) {
     if (!r->failure.empty())
-      return {"FAILED", r->failure.substr(0, cell_width - 2), "model: " + model, ""};
+      return {"FAILED", r->failure.substr(0, cell_width - 2), model, "", ""};
     if (!r->model())
-      return {"unsupported", r->unsupported.substr(0, cell_width - 2), "", ""};
-    return {"model only", "model: " + model, verdict, ""};
+      return {"unsupported", r->unsupported.substr(0, cell_width - 2), "", "", ""};
+    return {"model only", "", model, verdict, ""};
   }
   return {short_count(r->tally.positive) + " / " + short_count(r->histogram->stats.iterations),
-          "hw " + std::string(to_string(r->observation)) + ", " + model, verdict, power_line(*r)};
+          "hw " + std::string(to_string(r->observation)), model, verdict, power_line(*r)};
 }
 
 } // namespace

@@ -47,6 +47,11 @@ def main():
                     sub = os.path.relpath(os.path.join(d, f), os.path.join(root, top))
                     owner.setdefault(sub, set()).add(layer_of(rel))  # "arch/x86_64.hpp" style
     bad = []
+    # One header name, one file: the include paths of a target that links two
+    # libraries would otherwise pick either, depending on link order.
+    for name, layers in sorted(owner.items()):
+        if '/' not in name and len(layers) > 1:
+            bad.append(f'header name {name} is used by {", ".join(sorted(layers))}: rename one')
     for top in ('framework', 'backends', 'litmus', 'cli'):
         for d, _, files in os.walk(os.path.join(root, top)):
             for f in files:

@@ -3,7 +3,7 @@
 // two other threads, whose injected fences run at different times.
 #include "execution.hpp"
 #include "lkmm_test_support.hpp"
-#include "membarrier.hpp"
+#include "membarrier_injection.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The LKMM evaluator against Relacy with the precise membarrier model, on
 // random tests of ONCE accesses, barrier, smp_mb and membarrier. LKMM's
 // outcomes must always contain Relacy's. Where Relacy has none of its
-// documented limits (fencelab::model_limits) the sets are equal, or every
+// documented limits (relacy::relacy_limits) the sets are equal, or every
 // outcome only LKMM reaches needs a reordering no interleaving can show:
 // Relacy runs each thread in program order, a read after the write it reads,
 // each membarrier() at one point of that order, so LKMM restricted to
@@ -10,9 +10,9 @@
 // LKMM reaches is put down to them by name.
 #include "evaluator.hpp"
 #include "lkmm_test_support.hpp"
-#include "model_view.hpp"
 #include "random_tests.hpp"
-#include "relacy_backend.hpp"
+#include "relacy_limits.hpp"
+#include "relacy_search.hpp"
 
 #include <gtest/gtest.h>
 
@@ -25,7 +25,7 @@ namespace {
 
 constexpr std::uint32_t test_count = 2000;
 
-std::set<Outcome> relacy_outcomes(const relacy::ModelResult &r) {
+std::set<Outcome> relacy_outcomes(const relacy::SearchResult &r) {
   std::set<Outcome> out;
   for (const auto &entry : r.histogram.counts)
     out.insert(entry.first);
@@ -62,23 +62,23 @@ std::set<Outcome> interleaved_outcomes(const fencelab::Test &t) {
 }
 
 TEST(LkmmAgainstRelacy, RandomTestsAgreeOutsideRelacysLimits) {
-  ModelConfig config;
-  config.search = SearchMode::full;
-  config.membarrier = MembarrierModel::precise;
+  relacy::RelacyConfig config;
+  config.search = relacy::SearchMode::full;
+  config.membarrier = relacy::MembarrierModel::precise;
   int equal = 0, superset_explained = 0, in_order_explained = 0, mismatches = 0, relacy_stopped = 0,
       with_membarrier = 0;
   std::map<std::string, int> explained_by; // first word group of each limit -> tests
   for (std::uint32_t seed = 1; seed <= test_count; ++seed) {
     const fencelab::Test t = random_test(seed);
     with_membarrier += t.uses_fence(FenceKind::membarrier);
-    const relacy::ModelResult r = relacy::model_check(t, config);
+    const relacy::SearchResult r = relacy::model_check(t, config);
     if (!r.error.empty() || !r.exhaustive) {
       ++relacy_stopped;
       continue;
     }
     const auto theirs = relacy_outcomes(r);
     const auto ours = outcome_set(answer(t));
-    const auto limits = model_limits(t);
+    const auto limits = relacy::relacy_limits(t, relacy::SearchMode::full);
     const bool contains = std::includes(ours.begin(), ours.end(), theirs.begin(), theirs.end());
     if (ours == theirs) {
       ++equal;

@@ -1,4 +1,4 @@
-#include "membarrier.hpp"
+#include "membarrier_injection.hpp"
 
 #include "thread_runs.hpp"
 
