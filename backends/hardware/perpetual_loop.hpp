@@ -21,8 +21,10 @@ struct ChunkArgs {
   Value first; // sequence number of the chunk's first iteration
   platform::HeavyBarrierFn heavy;
   LatencySamples *latency;
-  // For pad_stores: a private region much larger than the caches, walked a
-  // line at a time so that every padding store misses.
+  // For pad_stores: how many padding stores each such op issues (the op
+  // itself carries no count), into a private region much larger than the
+  // caches, walked a line at a time so that every padding store misses.
+  std::size_t padding_stores = 0;
   char *scratch = nullptr;
   std::size_t scratch_mask = 0; // region bytes - 1, a power of two
   std::size_t *cursor = nullptr;
@@ -52,6 +54,11 @@ template <std::size_t Copies> ChunkRan run_chunk_of(const ChunkArgs &a) {
   const Value first = a.first;
   std::atomic<std::uint64_t> *const finished = a.finished;
   const std::uint64_t chunk = a.chunk;
+  const std::size_t padding_stores = a.padding_stores, scratch_mask = a.scratch_mask;
+  char *const scratch = a.scratch;
+  std::size_t *const cursor = a.cursor;
+  const platform::HeavyBarrierFn heavy = a.heavy;
+  LatencySamples &latency = *a.latency;
   std::uint64_t failures = 0;
   std::size_t k = 0;
   for (; k < length; ++k) {
@@ -89,16 +96,16 @@ template <std::size_t Copies> ChunkRan run_chunk_of(const ChunkArgs &a) {
         break;
       }
       case Action::pad_stores: {
-        std::size_t at = *a.cursor;
-        for (std::uint64_t n = 0; n < op->ticks; ++n) {
-          std::atomic_ref<Value>(*reinterpret_cast<Value *>(a.scratch + at)).store(seq, std::memory_order_relaxed);
-          at = (at + platform::cache_line_bytes) & a.scratch_mask;
+        std::size_t at = *cursor;
+        for (std::size_t n = 0; n < padding_stores; ++n) {
+          std::atomic_ref<Value>(*reinterpret_cast<Value *>(scratch + at)).store(seq, std::memory_order_relaxed);
+          at = (at + platform::cache_line_bytes) & scratch_mask;
         }
-        *a.cursor = at;
+        *cursor = at;
         break;
       }
       default: // perpetual_plan admits no jumps
-        failures += execute_fence(*op, a.heavy, *a.latency);
+        failures += execute_fence(*op, heavy, latency);
         break;
       }
     }
