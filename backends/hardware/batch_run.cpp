@@ -41,7 +41,7 @@ BatchRun::BatchRun(const Test &t, const BatchRunOptions &o, RunMemory w, std::op
   for (int th = 0; th < threads; ++th) {
     const auto &code = t.threads[static_cast<std::size_t>(th)];
     programs.push_back(lower(code, layout, o.substitution, tick_rate / 1000.0));
-    witnesses.emplace_back();
+    witnesses.emplace_back().reserve(max_witnesses);
     register_base.push_back(t.register_slot(th, 0));
     counters.emplace_back(static_cast<std::size_t>(t.outcome_size()));
   }

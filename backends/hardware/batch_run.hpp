@@ -66,7 +66,7 @@ struct BatchRun {
 
   BatchRun(const Test &t, const BatchRunOptions &o, RunMemory w, std::optional<platform::SharedMapping> attached = {});
 
-  // run_memory side (batch_run.cpp): the block's pieces, and the instances' locations.
+  // Its memory (batch_run.cpp): the block's pieces, in carving order, and the instances' locations.
   void carve(Arena &a);
   Value &cell(std::size_t loc, std::size_t instance) {
     return *reinterpret_cast<Value *>(memory + layout.offset(loc, instance));

@@ -11,6 +11,7 @@
 #include "run_skeleton.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace fencelab::hardware {
 namespace {
