@@ -54,11 +54,6 @@ template <std::size_t Copies> ChunkRan run_chunk_of(const ChunkArgs &a) {
   const Value first = a.first;
   std::atomic<std::uint64_t> *const finished = a.finished;
   const std::uint64_t chunk = a.chunk;
-  const std::size_t padding_stores = a.padding_stores, scratch_mask = a.scratch_mask;
-  char *const scratch = a.scratch;
-  std::size_t *const cursor = a.cursor;
-  const platform::HeavyBarrierFn heavy = a.heavy;
-  LatencySamples &latency = *a.latency;
   std::uint64_t failures = 0;
   std::size_t k = 0;
   for (; k < length; ++k) {
@@ -96,16 +91,18 @@ template <std::size_t Copies> ChunkRan run_chunk_of(const ChunkArgs &a) {
         break;
       }
       case Action::pad_stores: {
-        std::size_t at = *cursor;
-        for (std::size_t n = 0; n < padding_stores; ++n) {
-          std::atomic_ref<Value>(*reinterpret_cast<Value *>(scratch + at)).store(seq, std::memory_order_relaxed);
-          at = (at + platform::cache_line_bytes) & scratch_mask;
+        // Read through `a` like the other padding fields: kept out of
+        // registers, which the common ops need (locals here spilled them).
+        std::size_t at = *a.cursor;
+        for (std::size_t n = 0; n < a.padding_stores; ++n) {
+          std::atomic_ref<Value>(*reinterpret_cast<Value *>(a.scratch + at)).store(seq, std::memory_order_relaxed);
+          at = (at + platform::cache_line_bytes) & a.scratch_mask;
         }
-        *cursor = at;
+        *a.cursor = at;
         break;
       }
       default: // perpetual_plan admits no jumps
-        failures += execute_fence(*op, heavy, latency);
+        failures += execute_fence(*op, a.heavy, *a.latency);
         break;
       }
     }
