@@ -8,7 +8,7 @@
 
 namespace fencelab::hardware {
 
-void BatchRun::plan_next_batch() {
+inline void BatchRun::plan_next_batch() {
   BatchControl &c = *control;
   RoundSize full{0, layout.instances};
   auto fit = [&](std::uint64_t left) {
@@ -20,7 +20,7 @@ void BatchRun::plan_next_batch() {
 
 // Counts this worker's contiguous block of instances and clears their
 // registers (a skipped load must read as 0, as in herd).
-void BatchRun::collect(int self, Value *outcome, std::size_t n, std::uint64_t batch) {
+inline void BatchRun::collect(int self, Value *outcome, std::size_t n, std::uint64_t batch) {
   auto &counter = counters[static_cast<std::size_t>(self)];
   std::size_t t = static_cast<std::size_t>(self), all = static_cast<std::size_t>(threads);
   for (std::size_t k = n * t / all; k < n * (t + 1) / all; ++k) {
@@ -48,7 +48,7 @@ void BatchRun::collect(int self, Value *outcome, std::size_t n, std::uint64_t ba
   }
 }
 
-void BatchRun::reset_owned(int self, std::size_t n) {
+inline void BatchRun::reset_owned(int self, std::size_t n) {
   for (std::size_t loc = 0; loc < layout.locations; ++loc)
     if (resetter[loc] == self)
       for (std::size_t k = 0; k < n; ++k)
@@ -59,7 +59,7 @@ void BatchRun::reset_owned(int self, std::size_t n) {
 // shared copies of all lines: loads then hit locally while the other
 // worker's stores wait in its store buffer for ownership, which is the
 // window in which weak outcomes appear.
-void BatchRun::preload() {
+inline void BatchRun::preload() {
   Value sum = 0;
   for (std::size_t loc = 0; loc < layout.locations; ++loc)
     for (std::size_t k = 0; k < control->plan.instances; k += 1)

@@ -82,12 +82,12 @@ public:
   int self() const { return self_; }
   // Waits until every worker has got here.
   void meet() { rendezvous_.arrive_and_wait(self_, ++round_); }
-  // Meets the others, then starts at worker 0's instant plus `delay` ticks.
-  void start_together(std::uint64_t delay) {
+  // Meets the others, then starts at worker 0's instant plus `delay()` ticks.
+  template <class Delay> void start_together(Delay delay) {
     meet();
     if (self_ == 0)
       start_.publish(round_);
-    start_.wait(round_, delay);
+    start_.wait(round_, delay());
   }
 
 private:
@@ -99,7 +99,8 @@ private:
 
 // The loop every worker of either mode runs. A mode's worker W provides:
 //   plan_next()            worker 0: decide the next round (plan_next_round);
-//   start_delay()          ticks after the agreed start this worker begins;
+//   start_delay()          ticks after the agreed start this worker begins (asked once
+//                          the start is published, as the runners always did);
 //   stopping()             the plan says the run is over;
 //   take()                 copy the round's plan (worker 0 replans while others still count);
 //   execute(round)         the hot loop;
@@ -109,7 +110,7 @@ template <class W> void run_rounds(W &w, RoundSync &sync) {
   if (sync.self() == 0)
     w.plan_next();
   for (;;) {
-    sync.start_together(w.start_delay());
+    sync.start_together([&w] { return w.start_delay(); });
     if (w.stopping())
       break;
     auto round = w.take();
