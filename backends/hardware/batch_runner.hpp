@@ -4,12 +4,9 @@
 #include "backend.hpp"
 #include "membarrier.hpp"
 #include "placement.hpp"
+#include "reexec_entry.hpp" // the re-exec entry the CLI calls
 #include "run_limits.hpp"
 #include "worker_pool.hpp"
-
-#include <functional>
-#include <optional>
-#include <string_view>
 
 namespace fencelab::hardware {
 
@@ -29,14 +26,5 @@ struct BatchRunOptions : RunLimits {
 // Placement threads runs them on the pool's threads; the other placements run
 // them in child processes pinned to the same CPUs (pool.cpus()).
 BackendResult run_batches(WorkerPool &pool, const Test &test, const BatchRunOptions &options);
-
-// The name of the hidden subcommand a re-executed partner runs as:
-// `fencelab __run-group FD GROUP` with the run's shared memfd inherited as FD.
-inline constexpr std::string_view reexec_command = "__run-group";
-
-// Its body: attaches to the run in memfd `fd`, rebuilds the test by name with
-// `find_test` and runs process group `group`. Returns the exit status. Must
-// run before anything registers this process for membarrier.
-int run_reexecuted_group(int fd, int group, const std::function<std::optional<Test>(std::string_view)> &find_test);
 
 } // namespace fencelab::hardware

@@ -6,6 +6,7 @@
 #include "fence_cost.hpp"
 #include "membarrier.hpp"
 #include "perpetual_runner.hpp"
+#include "run_epilogue.hpp"
 #include "worker_pool.hpp"
 
 #include <algorithm>
@@ -113,7 +114,7 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
         (!m.first_positive_seconds || *h.stats.first_positive_seconds < *m.first_positive_seconds))
       m.first_positive_seconds = h.stats.first_positive_seconds;
     for (const auto &w : h.stats.witnesses)
-      if (m.witnesses.size() < 16)
+      if (m.witnesses.size() < max_witnesses)
         m.witnesses.push_back(w);
     if (g == 0) {
       m.mode = h.stats.mode;

@@ -133,8 +133,8 @@ void count_four(const ChunkLogs &logs, int anchor_reg, int partner_reg, std::siz
     c.positive += static_cast<std::uint64_t>(positive[s]);
   }
   c.coherence_violations += violations;
-  if (first != SIZE_MAX && first / W < c.first_positive) {
-    c.first_positive = first / W;
+  if (first != SIZE_MAX && first / W < c.first_positive_anchor) {
+    c.first_positive_anchor = first / W;
     c.first_copy = s0 + first % W;
   }
 }
@@ -216,8 +216,8 @@ void ChunkCounter::count_copy(const ChunkLogs &logs, std::size_t s, ChunkCount &
   for (std::size_t k = 0; k < nk; ++k)
     c.coherence_violations += checks[k].violations;
   c.positive += r.positive;
-  if (r.first < c.first_positive) {
-    c.first_positive = r.first;
+  if (r.first < c.first_positive_anchor) {
+    c.first_positive_anchor = r.first;
     c.first_copy = s;
   }
 }

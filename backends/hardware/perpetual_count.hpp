@@ -49,7 +49,7 @@ struct ChunkCount {
   // A register read a smaller sequence number than before, or one outside
   // the chunk's window (older than the rendezvous allows, or not yet stored).
   std::uint64_t coherence_violations = 0;
-  std::size_t first_positive = SIZE_MAX;  // anchor index of the earliest pair, SIZE_MAX when none
+  std::size_t first_positive_anchor = SIZE_MAX; // anchor index of the earliest pair, SIZE_MAX when none
   std::size_t first_copy = 0;             // and its copy
 };
 

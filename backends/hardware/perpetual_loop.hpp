@@ -21,8 +21,10 @@ struct ChunkArgs {
   Value first; // sequence number of the chunk's first iteration
   platform::HeavyBarrierFn heavy;
   LatencySamples *latency;
-  // For pad_stores: a private region much larger than the caches, walked a
-  // line at a time so that every padding store misses.
+  // For pad_stores: how many padding stores each such op issues (the op
+  // itself carries no count), into a private region much larger than the
+  // caches, walked a line at a time so that every padding store misses.
+  std::size_t padding_stores = 0;
   char *scratch = nullptr;
   std::size_t scratch_mask = 0; // region bytes - 1, a power of two
   std::size_t *cursor = nullptr;
@@ -89,8 +91,10 @@ template <std::size_t Copies> ChunkRan run_chunk_of(const ChunkArgs &a) {
         break;
       }
       case Action::pad_stores: {
+        // Read through `a` like the other padding fields: kept out of
+        // registers, which the common ops need (locals here spilled them).
         std::size_t at = *a.cursor;
-        for (std::uint64_t n = 0; n < op->ticks; ++n) {
+        for (std::size_t n = 0; n < a.padding_stores; ++n) {
           std::atomic_ref<Value>(*reinterpret_cast<Value *>(a.scratch + at)).store(seq, std::memory_order_relaxed);
           at = (at + platform::cache_line_bytes) & a.scratch_mask;
         }

@@ -1,20 +1,20 @@
+// The perpetual loop: each round (a chunk) both workers run their thread for
+// up to a chunk of iterations, then each counts half of the copies
+// (run_skeleton.hpp).
 #include "perpetual_runner.hpp"
 
 #include "cache_line.hpp"
 #include "perpetual_count.hpp"
 #include "perpetual_loop.hpp"
 #include "program.hpp"
-#include "rendezvous.hpp"
-#include "run_support.hpp"
-#include "timed_start.hpp"
+#include "run_epilogue.hpp"
+#include "run_skeleton.hpp"
 
 #include <algorithm>
-#include <chrono>
+#include <string>
 
 namespace fencelab::hardware {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 // Locations a prefetcher's pair of lines apart: two locations on one pair
 // would add coherence traffic the test does not have.
@@ -22,19 +22,22 @@ constexpr std::size_t location_align = platform::separation_bytes;
 
 constexpr std::size_t scratch_bytes = std::size_t{64} << 20; // beyond any L3 a test pair shares
 
-// Puts `pad` padding stores before every store of a light thread.
-void pad_light_stores(Program &p, const ThreadCode &code, std::size_t pad) {
+// Puts a padding op (ChunkArgs::padding_stores stores) before every store of
+// a light thread; returns whether it did.
+bool pad_light_stores(Program &p, const ThreadCode &code, std::size_t pad) {
   bool light = std::none_of(code.ops.begin(), code.ops.end(),
                             [](const Op &op) { return op.kind == OpKind::fence && op.fence == FenceKind::membarrier; });
   if (pad == 0 || !light)
-    return;
+    return false;
   std::vector<LoweredOp> ops;
   for (const LoweredOp &op : p.ops) {
     if (op.action == Action::store || op.action == Action::store_release)
-      ops.push_back({Action::pad_stores, -1, -1, 0, 0, static_cast<std::uint64_t>(pad)});
+      ops.push_back({Action::pad_stores, -1, -1, 0, 0, 0});
     ops.push_back(op);
   }
+  bool padded = ops.size() != p.ops.size();
   p.ops = std::move(ops);
+  return padded;
 }
 
 InstanceLayout perpetual_layout(const Test &t, const PerpetualRunOptions &o) {
@@ -45,7 +48,6 @@ InstanceLayout perpetual_layout(const Test &t, const PerpetualRunOptions &o) {
 
 struct PerpetualRun {
   static constexpr int threads = 2;
-  static constexpr std::size_t max_witnesses = 16;
 
   const Test &test;
   const PerpetualPlan &plan;
@@ -59,13 +61,10 @@ struct PerpetualRun {
   std::size_t cursor[2] = {};
   Rendezvous rendezvous{threads};
   TimedStart start{static_cast<std::uint64_t>(tick_rate * options.start_margin_us)};
-  std::uint64_t start_tick = platform::ticks();
-  std::atomic<std::uint64_t> first_positive{0};
+  std::atomic<std::uint64_t> first_positive_tick{0};
 
-  // Written by worker 0 between chunks, read by both after the start rendezvous.
-  alignas(platform::separation_bytes) bool stop = false;
-  std::size_t length = 0;
-  std::size_t instances = 0; // copies of the test this chunk; fewer only to end --iterations exactly
+  // length: iterations per thread; instances: copies of the test, fewer only to end --iterations exactly.
+  RoundPlan round_plan{};
 
   // Per test thread, this chunk: the sequence number before its first
   // iteration, and how many it ran; written by the worker that ran it.
@@ -85,10 +84,7 @@ struct PerpetualRun {
   std::vector<Witness> witnesses[threads];
   std::vector<ChunkCounter> counters;
 
-  // Worker 0's bookkeeping, on a line of its own.
-  alignas(platform::separation_bytes) std::uint64_t started = 0;
-  std::uint64_t chunks = 0;
-  Clock::time_point deadline;
+  RunTally tally{}; // started: trials counted
 
   PerpetualRun(const Test &t, const PerpetualPlan &p, const PerpetualRunOptions &o)
       : test(t), plan(p), options(o), layout(perpetual_layout(t, o)) {
@@ -96,9 +92,7 @@ struct PerpetualRun {
     for (int th = 0; th < threads; ++th) {
       const auto &code = t.threads[static_cast<std::size_t>(th)];
       programs.push_back(lower(code, layout, o.substitution, tick_rate / 1000.0));
-      pad_light_stores(programs.back(), code, o.pad_stores);
-      bool pads = std::any_of(programs.back().ops.begin(), programs.back().ops.end(),
-                              [](const LoweredOp &l) { return l.action == Action::pad_stores; });
+      bool pads = pad_light_stores(programs.back(), code, o.pad_stores);
       scratch.push_back(pads ? aligned_array<char>(scratch_bytes) : nullptr);
       logs.push_back(aligned_array<LoggedRead>(std::max<std::size_t>(1, code.registers.size()) * o.chunk * o.instances));
       witnesses[th].reserve(max_witnesses);
@@ -109,30 +103,17 @@ struct PerpetualRun {
       latency.emplace_back(worker_calls_heavy(programs, w, o.alternate_roles));
   }
 
-  // Worker 0 only; shared fields are written only when they change (see batch_runner.cpp).
   void plan_next_chunk() {
-    std::size_t next = options.chunk, copies = options.instances;
-    bool done = false;
-    if (options.iterations != 0) {
-      std::uint64_t left = options.iterations - started;
-      if (left < copies * next) { // the end: whole iterations of every copy, then of fewer copies
-        next = left >= copies ? static_cast<std::size_t>(left / copies) : 1;
-        copies = left >= copies ? copies : static_cast<std::size_t>(left);
-      }
-      done = left == 0;
-    } else {
-      done = Clock::now() >= deadline;
-    }
-    if (options.stop_on_positive && first_positive.load(std::memory_order_relaxed) != 0)
-      done = true;
-    if (next != length)
-      length = next;
-    if (copies != instances)
-      instances = copies;
-    if (done != stop)
-      stop = done;
-    if (!stop)
-      ++chunks;
+    RoundSize full{options.chunk, options.instances};
+    auto fit = [&](std::uint64_t left) {
+      if (left >= full.instances * full.length)
+        return full;
+      // The end: whole iterations of every copy, then of fewer copies.
+      return left >= full.instances
+                 ? RoundSize{static_cast<std::size_t>(left / full.instances), full.instances}
+                 : RoundSize{1, static_cast<std::size_t>(left)};
+    };
+    plan_next_round(options, round_plan, tally, first_positive_tick, full, fit);
   }
 
   // Counts this worker's half of the copies. The log columns are laid out
@@ -147,116 +128,112 @@ struct PerpetualRun {
     if (c.positive == 0)
       return;
     if (witnesses[t].size() < max_witnesses)
-      witnesses[t].push_back({chunk, c.first_positive * copies + c.first_copy, plan.positive});
+      witnesses[t].push_back({chunk, c.first_positive_anchor * copies + c.first_copy, plan.positive});
     // The chunk's end: when the positive appeared is known to within a chunk.
     std::uint64_t none = 0;
-    if (first_positive.load(std::memory_order_relaxed) == 0)
-      first_positive.compare_exchange_strong(none, end_tick);
+    if (first_positive_tick.load(std::memory_order_relaxed) == 0)
+      first_positive_tick.compare_exchange_strong(none, end_tick);
   }
 
-  void worker(int self) {
-    ChunkArgs args{nullptr,
-                   0,
-                   memory.get(),
-                   layout.stride_bytes,
-                   0,
-                   nullptr,
-                   0,
-                   0,
-                   options.heavy,
-                   latency[static_cast<std::size_t>(self)].samples(),
-                   nullptr,
-                   scratch_bytes - 1,
-                   nullptr,
-                   options.iterations == 0 ? &finished : nullptr, // --iterations: every chunk runs in full
-                   0};
-    std::uint64_t round = 0;
-    if (self == 0)
-      plan_next_chunk();
-    for (;;) {
-      rendezvous.arrive_and_wait(self, ++round);
-      if (self == 0)
-        start.publish(round);
-      start.wait(round, 0);
-      if (stop)
-        break;
-      // Copied now: worker 0 plans the next chunk while the other still counts this one.
-      std::size_t n = length, copies = instances;
-      std::uint64_t chunk = chunks - 1;
-      // Sequence numbers belong to the test thread, whichever worker ran it
-      // last: they go on from where its previous chunk ended.
-      const auto th = static_cast<std::size_t>(options.thread_of(self, chunk, threads));
-      const Value base = progress[th].base + static_cast<Value>(progress[th].ran);
-      args.ops = programs[th].ops.data();
-      args.op_count = programs[th].ops.size();
-      args.log = logs[th].get();
-      args.scratch = scratch[th].get();
-      args.cursor = &cursor[th];
-      args.length = n;
-      args.instances = copies;
-      args.first = base + 1;
-      args.chunk = chunk;
-      ChunkRan ran = run_chunk(args);
-      std::uint64_t end_tick = platform::ticks();
-      failures[self] += ran.failures;
-      progress[th].base = base;
-      progress[th].ran = ran.iterations;
-      rendezvous.arrive_and_wait(self, ++round);
-      count(self, n, copies, chunk, end_tick);
-      if (self == 0) {
-        // A trial is a pair of iterations that could form one disjoint pair.
-        started += std::min(progress[0].ran, progress[1].ran) * copies;
-        plan_next_chunk();
-      }
-    }
-  }
+  void worker(int self);
 };
+
+// One worker's side of the perpetual loop, as run_rounds drives it.
+class PerpetualWorker {
+public:
+  struct Round {
+    std::size_t length, copies;
+    std::uint64_t chunk;
+    std::uint64_t end_tick = 0;
+  };
+
+  PerpetualWorker(PerpetualRun &run, int self) : run_(run), self_(self) {
+    args_.memory = run.memory.get();
+    args_.stride = run.layout.stride_bytes;
+    args_.heavy = run.options.heavy;
+    args_.latency = run.latency[static_cast<std::size_t>(self)].samples();
+    args_.padding_stores = run.options.pad_stores;
+    args_.scratch_mask = scratch_bytes - 1;
+    args_.finished = run.options.iterations == 0 ? &run.finished : nullptr; // --iterations: every chunk runs in full
+  }
+
+  void plan_next() { run_.plan_next_chunk(); }
+  std::uint64_t start_delay() const { return 0; }
+  bool stopping() const { return run_.round_plan.stop; }
+  Round take() const { return {run_.round_plan.length, run_.round_plan.instances, run_.tally.rounds - 1}; }
+
+  void execute(Round &r) {
+    // Sequence numbers belong to the test thread, whichever worker ran it
+    // last: they go on from where its previous chunk ended.
+    const auto th = static_cast<std::size_t>(run_.options.thread_of(self_, r.chunk, PerpetualRun::threads));
+    auto &progress = run_.progress[th];
+    const Value base = progress.base + static_cast<Value>(progress.ran);
+    args_.ops = run_.programs[th].ops.data();
+    args_.op_count = run_.programs[th].ops.size();
+    args_.log = run_.logs[th].get();
+    args_.scratch = run_.scratch[th].get();
+    args_.cursor = &run_.cursor[th];
+    args_.length = r.length;
+    args_.instances = r.copies;
+    args_.first = base + 1;
+    args_.chunk = r.chunk;
+    ChunkRan ran = run_chunk(args_);
+    r.end_tick = platform::ticks();
+    run_.failures[self_] += ran.failures;
+    progress.base = base;
+    progress.ran = ran.iterations;
+  }
+
+  void settle(const Round &r, RoundSync &) {
+    run_.count(self_, r.length, r.copies, r.chunk, r.end_tick);
+    // A trial is a pair of iterations that could form one disjoint pair.
+    if (self_ == 0)
+      run_.tally.started += std::min(run_.progress[0].ran, run_.progress[1].ran) * r.copies;
+  }
+
+  void prepare(RoundSync &) {}
+
+private:
+  PerpetualRun &run_;
+  int self_;
+  ChunkArgs args_{};
+};
+
+void PerpetualRun::worker(int self) {
+  PerpetualWorker w(*this, self);
+  RoundSync sync(rendezvous, start, self);
+  run_rounds(w, sync);
+}
+
+std::string describe_mode(const PerpetualRunOptions &o) {
+  return "perpetual (" + std::to_string(o.instances) + " instances per iteration, " + std::to_string(o.chunk) +
+         " iterations per chunk" + (o.pad_stores ? ", " + std::to_string(o.pad_stores) + " padding stores" : "") +
+         (o.alternate_roles ? ", roles alternate" : "") + ")";
+}
 
 } // namespace
 
 BackendResult run_perpetual(WorkerPool &pool, const Test &test, const PerpetualPlan &plan,
                             const PerpetualRunOptions &options) {
   PerpetualRun run(test, plan, options);
-  bool heavy = std::any_of(run.programs.begin(), run.programs.end(), calls_heavy);
-  InterruptDelta interrupts(heavy);
-  run.start_tick = platform::ticks();
-  auto start = Clock::now();
-  run.deadline =
-      start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.budget_seconds));
+  RunFrame frame(options, std::any_of(run.programs.begin(), run.programs.end(), calls_heavy));
+  run.tally.deadline_ns = frame.deadline_ns();
   pool.run(PerpetualRun::threads, [&](int self) { run.worker(self); });
-  double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  frame.stop();
 
-  std::uint64_t failed = run.failures[0] + run.failures[1];
-  if (failed != 0)
-    return Unsupported{"the heavy barrier failed " + std::to_string(failed) + " times during the run"};
-
+  std::vector<WorkerReport> reports;
+  for (int w = 0; w < PerpetualRun::threads; ++w)
+    reports.push_back(report_of(run.latency[static_cast<std::size_t>(w)].get(), run.witnesses[w], run.failures[w]));
   Histogram h;
   std::uint64_t positive = run.positive[0] + run.positive[1];
   if (positive != 0)
     h.add(plan.positive, positive);
-  h.unclassified = run.started - positive;
-  h.stats.iterations = run.started;
-  h.stats.batches = run.chunks;
-  h.stats.seconds = seconds;
-  h.stats.mode = "perpetual (" + std::to_string(options.instances) + " instances per iteration, " +
-                 std::to_string(options.chunk) + " iterations per chunk" +
-                 (options.pad_stores ? ", " + std::to_string(options.pad_stores) + " padding stores" : "") +
-                 (options.alternate_roles ? ", roles alternate" : "") + ")";
+  h.unclassified = run.tally.started - positive;
+  h.stats.iterations = run.tally.started;
+  h.stats.batches = run.tally.rounds;
+  h.stats.mode = describe_mode(options);
   h.stats.coherence_violations = run.coherence_violations[0] + run.coherence_violations[1];
-  if (auto first = run.first_positive.load())
-    h.stats.first_positive_seconds = static_cast<double>(first - run.start_tick) / (run.tick_rate * 1e6);
-  if (heavy) {
-    std::vector<const LatencySamples *> rings;
-    for (const auto &l : run.latency)
-      rings.push_back(&l.get());
-    h.stats.heavy_latency = summarise_latency(rings, run.tick_rate / 1000.0);
-  }
-  h.stats.call_interrupts = interrupts.delta();
-  for (const auto &w : run.witnesses)
-    for (const auto &one : w)
-      if (h.stats.witnesses.size() < PerpetualRun::max_witnesses)
-        h.stats.witnesses.push_back(one);
-  return h;
+  return frame.finish(std::move(h), reports, run.first_positive_tick.load());
 }
 
 } // namespace fencelab::hardware

@@ -28,17 +28,6 @@ LatencySummary summarise_ticks(std::vector<std::uint64_t> ticks, std::uint64_t c
   return s;
 }
 
-LatencySummary summarise_latency(const std::vector<const LatencySamples *> &per_worker, double ticks_per_ns) {
-  std::vector<std::uint64_t> all;
-  std::uint64_t calls = 0;
-  for (const auto *l : per_worker) {
-    calls += l->count;
-    for (std::uint64_t i = 0; i < std::min<std::uint64_t>(l->count, l->mask + 1); ++i)
-      all.push_back(l->ticks[i]);
-  }
-  return summarise_ticks(std::move(all), calls, ticks_per_ns);
-}
-
 InterruptDelta::InterruptDelta(bool wanted) {
   if (wanted)
     before_ = platform::function_call_interrupts();

@@ -42,7 +42,6 @@ private:
 
 // Min/median/p99/max of the kept samples; `calls` counts every call made.
 LatencySummary summarise_ticks(std::vector<std::uint64_t> ticks, std::uint64_t calls, double ticks_per_ns);
-LatencySummary summarise_latency(const std::vector<const LatencySamples *> &per_worker, double ticks_per_ns);
 
 // Function-call interrupts per CPU raised between construction and delta().
 class InterruptDelta {

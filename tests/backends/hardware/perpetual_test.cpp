@@ -210,7 +210,7 @@ TEST(PerpetualCount, StoreBufferingByHand) {
   std::vector<LoggedRead> a{0, 0, 2, 4}, b{0, 1, 1, 3};
   auto c = count_chunk(plan, {{{a.data(), 4, 1}, 4, 0}, {{b.data(), 4, 1}, 4, 0}});
   EXPECT_EQ(c.positive, 3u);
-  EXPECT_EQ(c.first_positive, 0u);
+  EXPECT_EQ(c.first_positive_anchor, 0u);
 }
 
 TEST(PerpetualCount, OneSlowPartnerIterationCountsOnce) {
