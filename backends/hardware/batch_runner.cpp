@@ -4,7 +4,7 @@
 #include "cache_line.hpp"
 #include "child_processes.hpp"
 #include "futex.hpp"
-#include "interpreter.hpp"
+#include "batch_loop.hpp"
 #include "interrupts.hpp"
 #include "outcome_counter.hpp"
 #include "process_groups.hpp"
