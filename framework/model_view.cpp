@@ -16,8 +16,10 @@ std::vector<std::string> model_limits(const Test &test) {
       bool is_store = op.kind == OpKind::store || op.kind == OpKind::store_release;
       bool is_load = op.kind == OpKind::load || op.kind == OpKind::load_acquire;
       if (is_store) {
-        writers[op.loc].insert(th);
-        ++stores[op.loc];
+        if (op.loc >= 0) { // through a register, the location is known only at run time
+          writers[op.loc].insert(th);
+          ++stores[op.loc];
+        }
         load_then_store = load_then_store || loaded;
       }
       loaded = loaded || is_load;
