@@ -1,12 +1,13 @@
 #include "thread_parser.hpp"
 
+#include "access_parser.hpp"
 #include "c_types.hpp"
 #include "expr_parser.hpp"
 #include "thread_builder.hpp"
+#include "thread_scope.hpp"
 
 #include <array>
 #include <optional>
-#include <set>
 
 namespace fencelab {
 namespace {
@@ -26,17 +27,6 @@ constexpr std::array<FenceCall, 5> fence_calls{{{"smp_mb", FenceKind::smp_mb},
 constexpr std::array<std::string_view, 10> unsupported_keywords{"while", "for",   "do",       "switch", "return",
                                                                 "goto",  "break", "continue", "case",   "default"};
 
-bool is_operator(const Token &t) {
-  if (t.kind != TokenKind::punct)
-    return false;
-  constexpr std::array<std::string_view, 21> ops{"+", "-",  "*",  "/",  "%",  "&",  "|",  "^", "<<", ">>", "<",
-                                                 ">", "<=", ">=", "==", "!=", "&&", "||", "?", "->", "."};
-  for (auto op : ops)
-    if (t.text == op)
-      return true;
-  return false;
-}
-
 bool is_condition_keyword(const Token &t) {
   for (auto word : {"exists", "forall", "locations", "filter", "final"})
     if (t.is_word(word))
@@ -46,20 +36,6 @@ bool is_condition_keyword(const Token &t) {
 
 bool is_load_call(std::string_view name) { return name == "READ_ONCE" || name == "smp_load_acquire"; }
 
-// Where an access goes: a location, or the one whose address a register holds.
-struct Address {
-  int loc = -1;
-  int addr_reg = -1;
-};
-
-Op access(OpKind kind, Address a) {
-  Op op;
-  op.kind = kind;
-  op.loc = a.loc;
-  op.addr_reg = a.addr_reg;
-  return op;
-}
-
 struct ParsedLoad {
   Token at;
   LoadForm form = LoadForm::once;
@@ -68,7 +44,8 @@ struct ParsedLoad {
 
 class ThreadParser {
 public:
-  ThreadParser(ParseContext &ctx, int index) : ctx_(ctx), lex_(ctx.lex), index_(index) {}
+  ThreadParser(ParseContext &ctx, int index)
+      : ctx_(ctx), lex_(ctx.lex), index_(index), scope_(index, code_), access_(ctx, scope_, code_) {}
 
   ThreadCode parse() {
     Token head = lex_.next();
@@ -86,17 +63,7 @@ public:
   }
 
 private:
-  std::string name() const { return "P" + std::to_string(index_); }
-
-  enum class NameKind { location, register_name, unknown };
-
-  NameKind kind_of(std::string_view id) const {
-    if (parameters_.count(id) != 0)
-      return NameKind::location;
-    if (declared_.count(id) != 0 || code_.find_register(id))
-      return NameKind::register_name;
-    return NameKind::unknown;
-  }
+  std::string name() const { return scope_.name(); }
 
   void set_register(int reg, Value v) {
     Expr constant{ExprKind::constant, v};
@@ -123,7 +90,7 @@ private:
     while (ctx_.accept("*")) {
     }
     Token id = ctx_.expect_identifier("for the parameter");
-    if (!parameters_.emplace(id.text).second)
+    if (!scope_.add_parameter(id.text))
       lex_.fail(id, "duplicate parameter " + id.describe());
     ctx_.location(id.text);
   }
@@ -170,7 +137,7 @@ private:
       parse_call_statement(t);
     } else if (ctx_.accept("=")) {
       parse_assignment(t);
-    } else if (is_operator(lex_.peek())) {
+    } else if (is_c_operator(lex_.peek())) {
       lex_.unsupported(lex_.peek(), "compound assignment"); // r0++, r0 += 1
     } else {
       lex_.fail(lex_.peek(), "expected '=' or '(' after " + t.describe() + ", found " + lex_.peek().describe());
@@ -184,9 +151,9 @@ private:
       while (ctx_.accept("*")) { // `int *r1;`: a register that will hold an address
       }
       Token id = ctx_.expect_identifier("in the declaration");
-      if (parameters_.count(id.text) != 0)
+      if (scope_.is_parameter(id.text))
         lex_.fail(id, "declaration of " + id.describe() + " shadows a parameter of " + name());
-      declared_.emplace(id.text);
+      scope_.declare(id.text);
       if (ctx_.accept("="))
         parse_assignment(id);
     } while (ctx_.accept(","));
@@ -194,12 +161,12 @@ private:
   }
 
   Expr name_value(const Token &id) {
-    switch (kind_of(id.text)) {
-    case NameKind::location: // herd: a parameter's name stands for the location's address
+    switch (scope_.kind_of(id.text)) {
+    case ThreadScope::Kind::location: // herd: a parameter's name stands for the location's address
       return Expr{ExprKind::constant, address_of(ctx_.location(id.text))};
-    case NameKind::register_name:
+    case ThreadScope::Kind::register_name:
       return Expr{ExprKind::reg, 0, code_.register_index(id.text)};
-    case NameKind::unknown:
+    case ThreadScope::Kind::unknown:
       break;
     }
     lex_.fail(id, "unknown register " + id.describe());
@@ -214,12 +181,12 @@ private:
 
   // `target =` has been consumed: a load into the register, or a register expression.
   void parse_assignment(const Token &target) {
-    if (kind_of(target.text) == NameKind::location)
+    if (scope_.kind_of(target.text) == ThreadScope::Kind::location)
       lex_.unsupported(target, "pointer assignment");
     std::optional<ParsedLoad> load;
     ExprHooks hooks{[this](const Token &id) { return name_value(id); },
                     [this, &load](const Token &at, LoadForm form) {
-                      load = ParsedLoad{at, form, parse_load(form)};
+                      load = ParsedLoad{at, form, access_.parse_load_rest(form)};
                     }};
     ParsedExpr e = parse_expression(ctx_, hooks);
     if (load) {
@@ -235,62 +202,11 @@ private:
     // jumps only go forward, so no path can have written r yet.
     bool unused = !code_.find_register(target.text);
     if (e.is_constant() && e.pool[static_cast<std::size_t>(e.root)].value == 0 && unused) {
-      declared_.emplace(target.text);
+      scope_.declare(target.text);
       return;
     }
     int reg = code_.register_index(target.text);
     code_.emit(Op::assign(reg, code_.add_expr(e.pool, e.root)));
-  }
-
-  // The rest of a load whose first token (the function, or `*`) is consumed.
-  Address parse_load(LoadForm form) {
-    if (form == LoadForm::plain)
-      return parse_address();
-    ctx_.expect("(", "after the function name");
-    Address a = parse_call_address(form == LoadForm::once);
-    ctx_.expect(")", "closing the load");
-    return a;
-  }
-
-  // READ_ONCE/WRITE_ONCE take `*x`, the acquire/release forms `x`.
-  Address parse_call_address(bool dereferenced) {
-    if (dereferenced)
-      ctx_.expect("*", "before the location (READ_ONCE and WRITE_ONCE take '*x')");
-    Address a = parse_address();
-    if (is_operator(lex_.peek()))
-      lex_.unsupported(lex_.peek(), "address expression");
-    return a;
-  }
-
-  // A parameter, or a register holding an address, maybe cast or parenthesised.
-  Address parse_address() {
-    ParseContext::Nested nested(ctx_);
-    Token t = lex_.peek();
-    if (ctx_.accept("(")) {
-      if (lex_.peek().kind == TokenKind::identifier && type_word(lex_.peek().text) != TypeWord::none) {
-        skip_cast_rest(ctx_);
-        return parse_address();
-      }
-      Address a = parse_address();
-      if (is_operator(lex_.peek()))
-        lex_.unsupported(lex_.peek(), "address expression");
-      ctx_.expect(")", "closing the parenthesised location");
-      return a;
-    }
-    if (t.is("&"))
-      lex_.unsupported(t, "address-of");
-    if (t.is("*"))
-      lex_.unsupported(t, "double dereference");
-    Token id = ctx_.expect_identifier("for the location");
-    switch (kind_of(id.text)) {
-    case NameKind::location:
-      return {ctx_.location(id.text), -1};
-    case NameKind::register_name: // the location whose address the register holds
-      return {-1, code_.register_index(id.text)};
-    case NameKind::unknown:
-      break;
-    }
-    lex_.fail(id, id.describe() + " is not a parameter of " + name());
   }
 
   // A stored value: a constant (an address included) or a register expression.
@@ -304,7 +220,7 @@ private:
 
   // `*` consumed: `*x = value;`, a plain C store.
   void parse_plain_store() {
-    Op op = access(OpKind::store, parse_address());
+    Op op = access(OpKind::store, access_.parse_address());
     op.plain = true;
     ctx_.expect("=", "in the plain store");
     set_stored_value(op);
@@ -316,7 +232,7 @@ private:
     if (fn.text == "WRITE_ONCE" || fn.text == "smp_store_release") {
       ctx_.expect("(", "after the function name");
       bool once = fn.text == "WRITE_ONCE";
-      Op op = access(once ? OpKind::store : OpKind::store_release, parse_call_address(once));
+      Op op = access(once ? OpKind::store : OpKind::store_release, access_.parse_call_address(once));
       ctx_.expect(",", "between the location and the value");
       set_stored_value(op);
       ctx_.expect(")", "closing " + fn.describe());
@@ -358,9 +274,9 @@ private:
   ParseContext &ctx_;
   Lexer &lex_;
   int index_;
-  std::set<std::string, std::less<>> parameters_;
-  std::set<std::string, std::less<>> declared_; // registers declared but maybe not used yet
-  ThreadBuilder code_;
+  ThreadBuilder code_; // before the two that refer to it
+  ThreadScope scope_;
+  AccessParser access_;
 };
 
 } // namespace
