@@ -1,8 +1,8 @@
 // What the hardware backend spends per test iteration outside the shared
 // accesses themselves: the interpreter loop run alone (no partner, so no
 // coherence misses), and collecting outcomes afterwards, per mode.
+#include "batch_loop.hpp"
 #include "family.hpp"
-#include "interpreter.hpp"
 #include "outcome_counter.hpp"
 #include "perpetual_count.hpp"
 #include "perpetual_loop.hpp"

@@ -20,7 +20,7 @@ struct ModelTally {
   int herd7_checked = 0, herd7_agree = 0, race_checked = 0, race_agree = 0;
   double seconds = 0;
   std::map<std::string, int> reasons, unsupported_why;
-  std::vector<std::string> unexplained_names;
+  std::vector<std::string> unexplained_names, herd7_mismatches;
 };
 
 // Why an answer that misses the Result line may still be right: the line is
@@ -43,10 +43,15 @@ void record(ModelTally &t, const ModelView &m, const Test &test, const std::opti
   t.seconds += m.answer.seconds;
   if (herd7 && m.answer.exhaustive && m.answer.incomplete.empty()) {
     ++t.herd7_checked;
-    t.herd7_agree += model_meets(m, herd7->result);
+    bool verdict_agrees = model_meets(m, herd7->result);
+    t.herd7_agree += verdict_agrees;
     ++t.race_checked;
     bool flagged = std::find(m.answer.flags.begin(), m.answer.flags.end(), "data-race") != m.answer.flags.end();
     t.race_agree += flagged == herd7->data_race;
+    if ((!verdict_agrees || flagged != herd7->data_race) && t.herd7_mismatches.size() < 20)
+      t.herd7_mismatches.push_back(fmt::format("{} (herd7 {}{}, {} {}{})", test.name, to_string(herd7->result),
+                                               herd7->data_race ? " DATARACE" : "", m.name,
+                                               model_verdict_text(model_verdict(m)), flagged ? " data-race" : ""));
   }
   if (!test.expectation)
     return;
@@ -85,6 +90,8 @@ void print_details(const std::string &name, const ModelTally &t) {
     fmt::print("  {:<7} {:>5}  unsupported: {}\n", name, n, why);
   for (const auto &test : t.unexplained_names)
     fmt::print("  {:<7} unexplained: {}\n", name, test);
+  for (const auto &test : t.herd7_mismatches)
+    fmt::print("  {:<7} differs from herd7: {}\n", name, test);
   if (t.herd7_checked)
     fmt::print("  {:<7} against herd7's verdicts: {} of {} agree ({:.2f}%); data-race flag {} of {}\n", name,
                t.herd7_agree, t.herd7_checked, 100.0 * t.herd7_agree / t.herd7_checked, t.race_agree, t.race_checked);

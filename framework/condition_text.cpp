@@ -16,12 +16,18 @@ std::string joined(const Test &test, const std::vector<Prop> &ps, const char *op
 
 } // namespace
 
+std::string value_text(const Test &test, Value value) {
+  if (is_address(value) && static_cast<std::size_t>(location_of(value)) < test.locations.size())
+    return test.locations[static_cast<std::size_t>(location_of(value))].name;
+  return std::to_string(value);
+}
+
 std::string prop_text(const Test &test, const Prop &prop) {
   switch (prop.kind) {
   case Prop::Kind::truth:
     return "true";
   case Prop::Kind::atom:
-    return test.slot_name(prop.atom.slot) + "=" + std::to_string(prop.atom.value);
+    return test.slot_name(prop.atom.slot) + "=" + value_text(test, prop.atom.value);
   case Prop::Kind::negation:
     return "~(" + prop_text(test, prop.operands.front()) + ")";
   case Prop::Kind::conjunction:
@@ -42,7 +48,7 @@ std::string condition_text(const Test &test) {
 std::string outcome_text(const Test &test, const Outcome &outcome) {
   std::string out;
   for (std::size_t slot = 0; slot < outcome.size(); ++slot)
-    out += test.slot_name(static_cast<int>(slot)) + "=" + std::to_string(outcome[slot]) + "; ";
+    out += test.slot_name(static_cast<int>(slot)) + "=" + value_text(test, outcome[slot]) + "; ";
   if (!out.empty())
     out.pop_back();
   return out;

@@ -16,8 +16,10 @@
 namespace fencelab {
 
 // The address of a store or load is `loc`, or, when `addr_reg` >= 0, the
-// location whose address that register holds (`READ_ONCE(*r0)`). A stored
-// value is `value`, or, when `expr` >= 0, that expression of the registers.
+// location whose address that register holds (`READ_ONCE(*r0)`). When the
+// register holds no location's address (it read 0, say, on a path herd would
+// discard), every backend reads 0 and stores nothing. A stored value is
+// `value`, or, when `expr` >= 0, that expression of the registers.
 enum class OpKind {
   store,         // *loc = value            (WRITE_ONCE, or a plain store when `plain`)
   load,          // reg = *loc              (READ_ONCE, or a plain load when `plain`)

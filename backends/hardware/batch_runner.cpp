@@ -2,7 +2,7 @@
 // instances, then counts and resets its share of them (run_skeleton.hpp).
 #include "batch_run.hpp"
 
-#include "interpreter.hpp"
+#include "batch_loop.hpp"
 
 #include <algorithm>
 

@@ -5,8 +5,8 @@
 // (every copy's first op, then every copy's second op, ...): a fence runs once
 // between the accesses it orders in every copy, so each copy still runs the
 // test's program, and the copies' stores queue up together in the store buffer.
+#include "batch_loop.hpp"
 #include "cache_line.hpp"
-#include "interpreter.hpp"
 
 namespace fencelab::hardware {
 

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <optional>
+#include <string>
 
 namespace fencelab::hardware {
 namespace {
@@ -26,6 +27,18 @@ std::optional<std::map<int, Value>> equalities(const Prop &p) {
   return out;
 }
 
+// Sequence numbers replace stored constants, so a value computed at run time
+// (a register expression, an address) has nothing to count against.
+std::optional<std::string> why_not_counted(const Op &op) {
+  if (op.kind == OpKind::assign || op.expr >= 0)
+    return "the test computes values from registers, which perpetual mode does not replay";
+  if (op.addr_reg >= 0)
+    return "the test accesses a location through a register";
+  if (op.plain)
+    return "the test has plain accesses";
+  return std::nullopt;
+}
+
 struct Access {
   int thread = -1;
   std::size_t index = 0; // position in the thread's op list
@@ -44,6 +57,9 @@ std::variant<PerpetualPlan, std::string> plan_perpetual(const Test &test) {
   if (!wanted)
     return "the condition is not a conjunction of register equalities";
 
+  for (const Location &loc : test.locations)
+    if (is_address(loc.init))
+      return "location " + loc.name + " holds an address";
   std::vector<std::optional<Access>> writer(test.locations.size());
   std::vector<std::vector<std::optional<std::size_t>>> load_of(test.threads.size()); // per register: op index
   for (int th = 0; th < 2; ++th) {
@@ -53,10 +69,14 @@ std::variant<PerpetualPlan, std::string> plan_perpetual(const Test &test) {
     load_of[static_cast<std::size_t>(th)].resize(code.registers.size());
     for (std::size_t k = 0; k < code.ops.size(); ++k) {
       const Op &op = code.ops[k];
+      if (auto why = why_not_counted(op))
+        return *why;
       switch (op.kind) {
       case OpKind::jump:
       case OpKind::jump_unless:
         return "the test branches";
+      case OpKind::assign: // refused by why_not_counted
+        break;
       case OpKind::fence:
         break;
       case OpKind::store:

@@ -27,7 +27,10 @@
 // every location written by at most one thread and at most once per
 // iteration, with a value other than its initial one, every register loaded
 // exactly once, no observed final values, no filter, and a condition that is
-// one equality per register, joined by /\ (SB, MP, LB, S, R and friends).
+// one equality per register, joined by /\ (SB, MP, LB, S, R and friends),
+// and only constant values at constant locations, marked accesses only (no
+// register expressions, no access through a register, no plain access, no
+// location initialised to an address): the rest runs in batch mode.
 #include "test.hpp"
 
 #include <string>

@@ -41,10 +41,16 @@ Action access_action(OpKind k) {
     return Action::jump_unless;
   case OpKind::jump:
     return Action::jump;
+  case OpKind::assign:
+    return Action::assign;
   case OpKind::fence:
     break;
   }
   return Action::nothing;
+}
+
+bool is_access(OpKind k) {
+  return k == OpKind::store || k == OpKind::load || k == OpKind::store_release || k == OpKind::load_acquire;
 }
 
 void lower_fence(LoweredOp &l, FenceKind kind, const Substitution &s, double ticks_per_ns) {
@@ -91,12 +97,27 @@ Program lower(const ThreadCode &code, const InstanceLayout &layout, const Substi
               double ticks_per_ns) {
   Program p;
   p.registers = static_cast<int>(code.registers.size());
+  p.exprs = code.exprs;
   for (const Op &op : code.ops) {
+    // A plain access (`*x = 1`) runs as the same one-instruction relaxed
+    // access as WRITE_ONCE: the hardware's own ordering is what is measured,
+    // and a compiler free to merge or hoist it would measure nothing.
     LoweredOp l{access_action(op.kind), op.reg, op.target, 0, op.value, 0};
     if (op.loc >= 0)
       l.offset = layout.offset(static_cast<std::size_t>(op.loc), 0);
     if (op.kind == OpKind::fence)
       lower_fence(l, op.fence, substitution, ticks_per_ns);
+    l.addr_reg = op.addr_reg;
+    l.expr = op.expr;
+    l.exprs = p.exprs.data(); // stays valid: p is moved, never copied
+    l.region_bytes = layout.region_bytes;
+    l.locations = layout.locations;
+    if (is_access(op.kind) && (op.addr_reg >= 0 || op.expr >= 0)) {
+      l.access = l.action;
+      l.action = Action::computed;
+    }
+    if (op.kind == OpKind::jump_unless && op.expr >= 0)
+      l.action = Action::jump_unless_expr;
     p.ops.push_back(l);
   }
   return p;

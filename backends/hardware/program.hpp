@@ -2,6 +2,9 @@
 // A thread's op list lowered for the hot loop: byte offsets instead of
 // location indices, and each fence resolved to what actually runs (itself, a
 // plant or a sham), so executing an op is one switch and one memory access.
+// Accesses whose address or stored value is computed at run time (through a
+// register holding an address, or a register expression) get actions of
+// their own, so that the constant forms keep their branch-free paths.
 #include "membarrier.hpp"
 #include "substitution.hpp"
 #include "test.hpp"
@@ -24,10 +27,13 @@ enum class Action : std::uint8_t {
   mfence,
   smp_wmb,
   smp_rmb,
-  heavy,      // the configured heavy barrier, timed
-  spin,       // busy-wait `ticks`: a fence's duration without its ordering
-  mb_spin_mb, // the heavy barrier's sham: the caller keeps its own fences, nobody else gets one
-  pad_stores, // `ticks` ordinary stores to lines not in cache, queued ahead of the next test store
+  heavy,            // the configured heavy barrier, timed
+  spin,             // busy-wait `ticks`: a fence's duration without its ordering
+  mb_spin_mb,       // the heavy barrier's sham: the caller keeps its own fences, nobody else gets one
+  pad_stores,       // `ticks` ordinary stores to lines not in cache, queued ahead of the next test store
+  computed,         // `access` (store, load, store_release or load_acquire) through addr_reg and/or of expr
+  assign,           // reg = expr
+  jump_unless_expr, // if expr == 0, goto target
 };
 
 struct LoweredOp {
@@ -37,11 +43,27 @@ struct LoweredOp {
   std::size_t offset; // byte offset of the location in instance 0
   Value value;
   std::uint64_t ticks; // spin length for spin and mb_spin_mb
+  // For computed, assign and jump_unless_expr only:
+  Action access = Action::nothing;
+  std::int32_t addr_reg = -1;   // the register holding the accessed location's address, or -1: `offset`
+  std::int32_t expr = -1;       // the stored or assigned value's root in `exprs`, or -1: `value`
+  const Expr *exprs = nullptr;  // the program's pool (children before parents)
+  std::size_t region_bytes = 0; // from location l's copies to l + 1's (InstanceLayout)
+  std::size_t locations = 0;    // an address value at or past this is no location's
 };
 
+// The ops point into `exprs`: a Program may be moved (a vector keeps its
+// buffer), never copied.
 struct Program {
+  Program() = default;
+  Program(Program &&) = default;
+  Program &operator=(Program &&) = default;
+  Program(const Program &) = delete;
+  Program &operator=(const Program &) = delete;
+
   std::vector<LoweredOp> ops;
   int registers = 0;
+  std::vector<Expr> exprs;
 };
 
 // Where instance k's copy of each location lives: location l of instance k is

@@ -4,7 +4,7 @@
 // (failures, heavy-barrier latency, interrupts raised, first positive,
 // witnesses).
 #include "backend.hpp"
-#include "interpreter.hpp"
+#include "batch_loop.hpp"
 #include "run_limits.hpp"
 #include "run_skeleton.hpp"
 #include "run_support.hpp"

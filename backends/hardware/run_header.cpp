@@ -19,6 +19,16 @@ std::uint64_t test_fingerprint(const Test &test) {
       mix(op.value);
       mix(static_cast<std::int64_t>(op.fence));
       mix(op.target);
+      mix(op.expr);
+      mix(op.addr_reg);
+      mix(op.plain);
+    }
+    for (const Expr &e : thread.exprs) {
+      mix(static_cast<std::int64_t>(e.kind));
+      mix(e.value);
+      mix(e.reg);
+      mix(e.lhs);
+      mix(e.rhs);
     }
   }
   for (int loc : test.observed_locations)

@@ -1,7 +1,7 @@
 #pragma once
 // Pieces both hardware modes use around their hot loops.
+#include "batch_loop.hpp"
 #include "histogram.hpp"
-#include "interpreter.hpp"
 
 #include <cstdlib>
 #include <cstring>

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <new>
 #include <ostream>
+#include <span>
 #include <utility>
 
 // Relacy's one-thread instantiations contain loops that g++ proves never run
@@ -152,6 +153,22 @@ void membarrier(int self) {
     rl::systemwide_fence($); // Relacy's FlushProcessWriteBuffers: sound, but merges every thread's view
 }
 
+Value value_of(const ModelThread &code, const ModelOp &op, const Value *registers) {
+  if (op.expr < 0)
+    return op.value;
+  return evaluate(std::span<const Expr>(code.exprs, static_cast<std::size_t>(code.expr_count)), op.expr,
+                  std::span<const Value>(registers, static_cast<std::size_t>(code.register_count)));
+}
+
+// The accessed location, or -1 when the address register holds no location's
+// address: the load then reads 0 and the store stores nothing (Op::addr_reg).
+int location_of_op(const ModelOp &op, const Value *registers) {
+  if (op.addr_reg < 0)
+    return op.loc;
+  const Value a = registers[op.addr_reg];
+  return is_address(a) && location_of(a) < current.program->location_count ? location_of(a) : -1;
+}
+
 void run_thread(rl::atomic<Value> *memory, int self) {
   const ModelThread &code = current.program->threads[self];
   Value *registers = thread_registers[self];
@@ -163,16 +180,29 @@ void run_thread(rl::atomic<Value> *memory, int self) {
     case ModelOpKind::nop:
       break;
     case ModelOpKind::store:
-      memory[op.loc].store(op.value, rl::mo_relaxed, $);
+      if (const int loc = location_of_op(op, registers); loc >= 0)
+        memory[loc].store(value_of(code, op, registers), rl::mo_relaxed, $);
       break;
-    case ModelOpKind::load:
-      registers[op.reg] = memory[op.loc].load(rl::mo_relaxed, $);
+    case ModelOpKind::load: {
+      const int loc = location_of_op(op, registers);
+      registers[op.reg] = loc >= 0 ? memory[loc].load(rl::mo_relaxed, $) : 0;
       break;
+    }
     case ModelOpKind::store_release:
-      memory[op.loc].store(op.value, rl::mo_release, $);
+      if (const int loc = location_of_op(op, registers); loc >= 0)
+        memory[loc].store(value_of(code, op, registers), rl::mo_release, $);
       break;
-    case ModelOpKind::load_acquire:
-      registers[op.reg] = memory[op.loc].load(rl::mo_acquire, $);
+    case ModelOpKind::load_acquire: {
+      const int loc = location_of_op(op, registers);
+      registers[op.reg] = loc >= 0 ? memory[loc].load(rl::mo_acquire, $) : 0;
+      break;
+    }
+    case ModelOpKind::assign:
+      registers[op.reg] = value_of(code, op, registers);
+      break;
+    case ModelOpKind::jump_unless_expr:
+      if (value_of(code, op, registers) == 0)
+        next = op.target;
       break;
     case ModelOpKind::fence_seq_cst:
       seq_cst_fence();

@@ -19,10 +19,17 @@ std::string why_op_invalid(const Test &test, const ThreadCode &code, const Op &o
   const auto registers = code.registers.size();
   const bool uses_loc = op.kind == OpKind::store || op.kind == OpKind::load || op.kind == OpKind::store_release ||
                         op.kind == OpKind::load_acquire;
-  const bool uses_reg = op.kind == OpKind::load || op.kind == OpKind::load_acquire || op.kind == OpKind::jump_unless;
+  const bool uses_reg = op.kind == OpKind::load || op.kind == OpKind::load_acquire || op.kind == OpKind::assign ||
+                        (op.kind == OpKind::jump_unless && op.expr < 0);
   const bool jumps = op.kind == OpKind::jump || op.kind == OpKind::jump_unless;
-  if (uses_loc && (op.loc < 0 || static_cast<std::size_t>(op.loc) >= locations))
+  if (uses_loc && op.addr_reg >= 0 && static_cast<std::size_t>(op.addr_reg) >= registers)
+    return "address register index " + std::to_string(op.addr_reg) + " out of range";
+  if (uses_loc && op.addr_reg < 0 && (op.loc < 0 || static_cast<std::size_t>(op.loc) >= locations))
     return "location index " + std::to_string(op.loc) + " out of range";
+  if (op.expr >= 0 && static_cast<std::size_t>(op.expr) >= code.exprs.size())
+    return "expression index " + std::to_string(op.expr) + " out of range";
+  if (op.kind == OpKind::assign && op.expr < 0)
+    return "an assign without an expression";
   if (uses_reg && (op.reg < 0 || static_cast<std::size_t>(op.reg) >= registers))
     return "register index " + std::to_string(op.reg) + " out of range";
   if (jumps && (op.target < 0 || static_cast<std::size_t>(op.target) > code.ops.size()))
@@ -65,6 +72,8 @@ ModelOp lower_op(const Op &op, const Substitution &substitution) {
   out.loc = static_cast<std::int8_t>(op.loc);
   out.reg = static_cast<std::int8_t>(op.reg);
   out.target = static_cast<std::int16_t>(op.target);
+  out.addr_reg = static_cast<std::int8_t>(op.addr_reg);
+  out.expr = static_cast<std::int16_t>(op.expr);
   out.value = op.value;
   switch (op.kind) {
   case OpKind::store:
@@ -83,10 +92,13 @@ ModelOp lower_op(const Op &op, const Substitution &substitution) {
     out.kind = lower_fence(op.fence, substitution.stand_for(op.fence));
     break;
   case OpKind::jump_unless:
-    out.kind = ModelOpKind::jump_unless;
+    out.kind = op.expr >= 0 ? ModelOpKind::jump_unless_expr : ModelOpKind::jump_unless;
     break;
   case OpKind::jump:
     out.kind = ModelOpKind::jump;
+    break;
+  case OpKind::assign:
+    out.kind = ModelOpKind::assign;
     break;
   }
   return out;
@@ -109,6 +121,8 @@ std::string why_not_modelable(const Test &test) {
       return limit_reason("thread " + std::to_string(t) + " op count", code.ops.size(), max_ops);
     if (code.registers.size() > max_registers)
       return limit_reason("thread " + std::to_string(t) + " register count", code.registers.size(), max_registers);
+    if (code.exprs.size() > max_exprs)
+      return limit_reason("thread " + std::to_string(t) + " expression size", code.exprs.size(), max_exprs);
     for (std::size_t i = 0; i < code.ops.size(); ++i)
       if (auto why = why_op_invalid(test, code, code.ops[i]); !why.empty())
         return op_reason(t, i, why);
@@ -135,6 +149,9 @@ ModelProgram lower_to_model(const Test &test, const Substitution &substitution) 
     thread.op_count = static_cast<int>(code.ops.size());
     thread.register_count = static_cast<int>(code.registers.size());
     thread.first_slot = test.register_slot(t, 0);
+    thread.expr_count = static_cast<int>(code.exprs.size());
+    for (int e = 0; e < thread.expr_count; ++e)
+      thread.exprs[e] = code.exprs[static_cast<std::size_t>(e)];
     for (int i = 0; i < thread.op_count; ++i) {
       thread.ops[i] = lower_op(code.ops[static_cast<std::size_t>(i)], substitution);
       if (thread.ops[i].kind == ModelOpKind::membarrier)

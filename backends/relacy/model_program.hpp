@@ -3,6 +3,7 @@
 // threads must not touch std containers (Relacy's allocator bookkeeping breaks),
 // so everything they read lives in these arrays, filled before the simulation.
 #include "condition.hpp"
+#include "expr.hpp"
 
 #include <cstdint>
 #include <string>
@@ -19,6 +20,7 @@ inline constexpr int max_ops = 64;    // per thread
 inline constexpr int max_locations = 16;
 inline constexpr int max_registers = 16; // per thread
 inline constexpr int max_outcome_slots = 64;
+inline constexpr int max_exprs = 64; // expression nodes per thread
 
 // What the model executes. Fences are already mapped to C++ memory orders
 // here (see lower_fence in model_program.cpp), so the interpreter stays dumb.
@@ -35,13 +37,21 @@ enum class ModelOpKind : std::uint8_t {
   membarrier_sham, // the caller's own fence only: nobody else gets one
   jump_unless,     // if (reg != value) goto target
   jump,
+  assign,           // reg = expr
+  jump_unless_expr, // if (expr == 0) goto target
 };
 
+// Accesses go to `loc`, or through `addr_reg` (see Op::addr_reg); stores
+// store `value`, or `expr` when it is >= 0. Plain C accesses are lowered like
+// ONCE ones (relaxed atomics): in C++ a racy plain access would make the
+// whole test undefined, which says nothing about its ordering.
 struct ModelOp {
   ModelOpKind kind = ModelOpKind::nop;
   std::int8_t loc = -1;
   std::int8_t reg = -1;
   std::int16_t target = -1;
+  std::int8_t addr_reg = -1;
+  std::int16_t expr = -1; // index into ModelThread::exprs
   Value value = 0;
 };
 
@@ -49,7 +59,9 @@ struct ModelThread {
   int op_count = 0;
   int register_count = 0;
   int first_slot = 0; // outcome slot of register 0
+  int expr_count = 0;
   ModelOp ops[max_ops];
+  Expr exprs[max_exprs]; // children before parents, as in ThreadCode::exprs
 };
 
 struct ModelProgram {

@@ -112,11 +112,20 @@ private:
     return equal ? atom : Prop::negation(std::move(atom));
   }
 
+  // A number, or a location's name (`0:r0=x`, `p=&x`): herd compares with its address.
   Value parse_value() {
+    if (ctx_.accept("&"))
+      return address_of(ctx_.location(ctx_.expect_identifier("after '&'").text));
     bool negative = ctx_.accept("-");
     Token t = lex_.peek();
-    if (t.kind == TokenKind::identifier || t.is("[") || t.is("&"))
-      lex_.unsupported(t, "address value"); // herd compares with a location's address
+    if (!negative && t.kind == TokenKind::identifier) {
+      lex_.next();
+      if (lex_.peek().is(":"))
+        lex_.unsupported(t, "location comparison"); // 0:r1=P1:r2
+      return address_of(ctx_.location(t.text));
+    }
+    if (t.is("["))
+      lex_.unsupported(t, "location comparison"); // 0:r1=[x]
     if (t.kind != TokenKind::number)
       lex_.fail(t, "expected an integer value, found " + t.describe());
     lex_.next();

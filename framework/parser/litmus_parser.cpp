@@ -5,7 +5,9 @@
 #include "parse_context.hpp"
 #include "thread_parser.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <limits>
 #include <set>
 #include <sstream>
 
@@ -41,36 +43,31 @@ void parse_header(ParseContext &ctx) {
   }
 }
 
-// A register initialised in the initial state; its thread is checked once
-// the threads are known.
-struct RegisterInit {
-  Token thread;
-  Value number;
-};
-
+// A number, or a location's address: herd reads `p=x`, `p=&x` and
+// `int *p = x` alike as "p holds the address of x".
 Value parse_init_value(ParseContext &ctx) {
-  bool negative = ctx.accept("-");
   Token t = ctx.lex.peek();
-  if (t.is("&"))
-    ctx.lex.unsupported(t, "address value");
-  if (t.kind == TokenKind::identifier) {
+  bool negative = ctx.accept("-");
+  if (!negative && ctx.accept("&"))
+    return address_of(ctx.location(ctx.expect_identifier("after '&'").text));
+  t = ctx.lex.peek();
+  if (!negative && t.kind == TokenKind::identifier) {
     ctx.lex.next();
     if (ctx.lex.peek().is("("))
       ctx.lex.unsupported(t, std::string(t.text)); // ATOMIC_INIT(0)
-    ctx.lex.unsupported(t, "address value");       // herd: x holds the address of t
+    return address_of(ctx.location(t.text));
   }
   if (t.kind != TokenKind::number)
-    ctx.lex.fail(t, "expected an integer value, found " + t.describe());
+    ctx.lex.fail(t, "expected an integer value or a location, found " + t.describe());
   ctx.lex.next();
   return negative ? -t.number : t.number;
 }
 
-void parse_init_item(ParseContext &ctx, const Token &open, std::set<std::string, std::less<>> &initialised,
-                     std::vector<RegisterInit> &register_inits) {
+void parse_init_item(ParseContext &ctx, const Token &open, std::set<std::string, std::less<>> &initialised) {
   parse_type_words(ctx);
+  while (ctx.accept("*")) { // `int *p = &x;`
+  }
   Token t = ctx.lex.next();
-  if (t.is("*"))
-    ctx.lex.unsupported(t, "pointer");
   if (t.kind == TokenKind::end || (thread_number(t) && ctx.lex.peek().is("(")))
     ctx.lex.fail(t, "missing '}' closing the initial state opened at " + std::to_string(open.line) + ":" +
                         std::to_string(open.column));
@@ -88,18 +85,18 @@ void parse_init_item(ParseContext &ctx, const Token &open, std::set<std::string,
   } else if (t.kind != TokenKind::identifier) {
     ctx.lex.fail(t, "expected a location or a register in the initial state, found " + t.describe());
   }
+  Token reg;
   if (thread)
-    ctx.expect_identifier("for the register");
+    reg = ctx.expect_identifier("for the register");
+  else
+    ctx.location(location.text); // numbered before a location its value names
   Value value = 0;
-  Token value_token = ctx.lex.peek();
-  if (ctx.accept("=")) {
-    value_token = ctx.lex.peek();
+  if (ctx.accept("="))
     value = parse_init_value(ctx);
-  }
   if (thread) {
-    if (value != 0)
-      ctx.lex.unsupported(value_token, "register init");
-    register_inits.push_back({t, *thread}); // registers start at 0 anyway
+    // The thread is checked once the threads are known.
+    Value index = std::clamp<Value>(*thread, -1, std::numeric_limits<int>::max());
+    ctx.register_inits.push_back({t, static_cast<int>(index), std::string(reg.text), value});
     return;
   }
   if (!initialised.emplace(location.text).second)
@@ -107,18 +104,16 @@ void parse_init_item(ParseContext &ctx, const Token &open, std::set<std::string,
   ctx.test.locations[static_cast<std::size_t>(ctx.location(location.text))].init = value;
 }
 
-std::vector<RegisterInit> parse_initial_state(ParseContext &ctx) {
+void parse_initial_state(ParseContext &ctx) {
   Token open = ctx.expect("{", "opening the initial state");
   std::set<std::string, std::less<>> initialised;
-  std::vector<RegisterInit> register_inits;
   while (!ctx.accept("}")) {
     if (ctx.accept(";"))
       continue;
-    parse_init_item(ctx, open, initialised, register_inits);
+    parse_init_item(ctx, open, initialised);
     if (!ctx.accept(";") && !ctx.lex.peek().is("}"))
       ctx.lex.fail(ctx.lex.peek(), "expected ';' or '}' in the initial state, found " + ctx.lex.peek().describe());
   }
-  return register_inits;
 }
 
 void parse_threads(ParseContext &ctx) {
@@ -160,11 +155,11 @@ std::optional<Expectation> expectation_from(const std::vector<std::string_view> 
 Test parse_litmus(std::string_view text, const std::string &file_name) {
   ParseContext ctx(text, file_name);
   parse_header(ctx);
-  auto register_inits = parse_initial_state(ctx);
+  parse_initial_state(ctx);
   parse_threads(ctx);
-  for (const auto &init : register_inits)
-    if (init.number < 0 || init.number >= static_cast<Value>(ctx.test.threads.size()))
-      ctx.lex.fail(init.thread, "no thread P" + std::to_string(init.number) + " in this test");
+  for (const auto &init : ctx.register_inits)
+    if (init.thread_index < 0 || init.thread_index >= static_cast<int>(ctx.test.threads.size()))
+      ctx.lex.fail(init.thread, "no thread P" + std::to_string(init.thread_index) + " in this test");
   parse_final_condition(ctx);
   ctx.test.expectation = expectation_from(ctx.lex.herd_comments());
   return std::move(ctx.test);

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fencelab {
 
@@ -24,12 +25,23 @@ inline std::optional<int> thread_number(const Token &t) {
   return n;
 }
 
+// A register the initial state gives a value other than 0 (`1:r2=b;`). The
+// thread sets it before its first op (an assign of the constant): registers
+// are private, so nothing can tell the difference.
+struct RegisterInit {
+  Token thread; // for messages
+  int thread_index = -1;
+  std::string name;
+  Value value = 0;
+};
+
 struct ParseContext {
   ParseContext(std::string_view text, const std::string &file_name) : lex(text, file_name) {}
 
   Lexer lex;
   Test test;
   std::map<std::string, int, std::less<>> location_indices;
+  std::vector<RegisterInit> register_inits; // from the initial state, for the thread parser
 
   std::optional<int> find_location(std::string_view name) const {
     auto it = location_indices.find(name);

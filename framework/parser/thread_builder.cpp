@@ -1,5 +1,7 @@
 #include "thread_builder.hpp"
 
+#include "expr_parser.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -30,6 +32,14 @@ void ThreadBuilder::emit_jump_unless(int reg, Value value, Label target) {
   emit(op);
 }
 
+void ThreadBuilder::emit_jump_unless_expr(int expr, Label target) {
+  Op op;
+  op.kind = OpKind::jump_unless;
+  op.expr = expr;
+  pending_targets_.emplace_back(code_.ops.size(), target);
+  emit(op);
+}
+
 // Short-circuit evaluation with the only test the Op form has: "jump if
 // reg != value". Jumping when an equality holds therefore needs a hop over an
 // unconditional jump.
@@ -46,6 +56,16 @@ void ThreadBuilder::emit_branch(const BranchCondition &condition, bool when, Lab
     } else {
       Label unequal = new_label();
       emit_jump_unless(condition.reg, condition.value, unequal);
+      emit_jump(target);
+      place(unequal);
+    }
+    return;
+  case K::expression:
+    if (!when) {
+      emit_jump_unless_expr(condition.expr, target);
+    } else {
+      Label unequal = new_label();
+      emit_jump_unless_expr(condition.expr, unequal);
       emit_jump(target);
       place(unequal);
     }
@@ -72,6 +92,41 @@ void ThreadBuilder::emit_branch(const BranchCondition &condition, bool when, Lab
     return;
   }
   }
+}
+
+int ThreadBuilder::add_expr(std::span<const Expr> parsed, int root) { return copy_expr(parsed, root, code_.exprs); }
+
+BranchCondition ThreadBuilder::branch_condition(std::span<const Expr> parsed, int root) {
+  const Expr &e = parsed[static_cast<std::size_t>(root)];
+  auto leaf = [&](int i) -> const Expr & { return parsed[static_cast<std::size_t>(i)]; };
+  using K = ExprKind;
+  switch (e.kind) {
+  case K::constant:
+    return BranchCondition::constant(e.value != 0);
+  case K::reg: // C truth: nonzero
+    return BranchCondition::negation(BranchCondition::equals(e.reg, 0));
+  case K::logical_not:
+    return BranchCondition::negation(branch_condition(parsed, e.lhs));
+  case K::logical_and:
+    return BranchCondition::both(branch_condition(parsed, e.lhs), branch_condition(parsed, e.rhs));
+  case K::logical_or:
+    return BranchCondition::either(branch_condition(parsed, e.lhs), branch_condition(parsed, e.rhs));
+  case K::equal:
+  case K::not_equal: {
+    const Expr &a = leaf(e.lhs), &b = leaf(e.rhs);
+    std::optional<BranchCondition> equals;
+    if (a.kind == K::reg && b.kind == K::constant)
+      equals = BranchCondition::equals(a.reg, b.value);
+    else if (a.kind == K::constant && b.kind == K::reg)
+      equals = BranchCondition::equals(b.reg, a.value);
+    if (equals)
+      return e.kind == K::equal ? std::move(*equals) : BranchCondition::negation(std::move(*equals));
+    break;
+  }
+  default:
+    break;
+  }
+  return BranchCondition::expression(add_expr(parsed, root));
 }
 
 int ThreadBuilder::register_index(std::string_view name) {

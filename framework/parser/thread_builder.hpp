@@ -5,6 +5,7 @@
 #include "test.hpp"
 
 #include <optional>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -12,14 +13,17 @@
 namespace fencelab {
 
 // An `if` condition once parsed: register-equals-constant tests combined with
-// !, && and ||, which is exactly what jump_unless and jump can decide.
+// !, && and ||, which the reg == value form of jump_unless decides, and any
+// other register expression (an index into the thread's pool), which its
+// expression form decides.
 struct BranchCondition {
-  enum class Kind { constant, equals, negation, conjunction, disjunction };
+  enum class Kind { constant, equals, negation, conjunction, disjunction, expression };
   Kind kind = Kind::constant;
   bool truth = false; // constant
   int reg = -1;       // equals
   Value value = 0;    // equals
   std::vector<BranchCondition> operands;
+  int expr = -1; // expression: true when nonzero
 
   static BranchCondition constant(bool truth) { return {Kind::constant, truth, -1, 0, {}}; }
   static BranchCondition equals(int reg, Value value) { return {Kind::equals, false, reg, value, {}}; }
@@ -30,6 +34,7 @@ struct BranchCondition {
   static BranchCondition either(BranchCondition a, BranchCondition b) {
     return {Kind::disjunction, false, -1, 0, {std::move(a), std::move(b)}};
   }
+  static BranchCondition expression(int expr) { return {Kind::expression, false, -1, 0, {}, expr}; }
 };
 
 class ThreadBuilder {
@@ -43,6 +48,12 @@ public:
   // Jumps to `target` when `condition` evaluates to `when`, falls through otherwise.
   void emit_branch(const BranchCondition &condition, bool when, Label target);
 
+  // The condition `root` of a parsed expression's pool, in the jump_unless
+  // reg == value form wherever it fits; the rest is copied into the pool.
+  BranchCondition branch_condition(std::span<const Expr> parsed, int root);
+  // Copies the subtree `root` of `parsed` into the thread's pool.
+  int add_expr(std::span<const Expr> parsed, int root);
+
   // Registers are numbered in order of first use, as herd lists them.
   int register_index(std::string_view name);
   std::optional<int> find_register(std::string_view name) const;
@@ -51,6 +62,7 @@ public:
 
 private:
   void emit_jump_unless(int reg, Value value, Label target);
+  void emit_jump_unless_expr(int expr, Label target);
 
   ThreadCode code_;
   std::vector<int> label_positions_;                           // -1 until placed

@@ -1,11 +1,13 @@
 #include "thread_parser.hpp"
 
+#include "access_parser.hpp"
 #include "c_types.hpp"
+#include "expr_parser.hpp"
 #include "thread_builder.hpp"
+#include "thread_scope.hpp"
 
 #include <array>
 #include <optional>
-#include <set>
 
 namespace fencelab {
 namespace {
@@ -25,17 +27,6 @@ constexpr std::array<FenceCall, 5> fence_calls{{{"smp_mb", FenceKind::smp_mb},
 constexpr std::array<std::string_view, 10> unsupported_keywords{"while", "for",   "do",       "switch", "return",
                                                                 "goto",  "break", "continue", "case",   "default"};
 
-bool is_operator(const Token &t) {
-  if (t.kind != TokenKind::punct)
-    return false;
-  constexpr std::array<std::string_view, 21> ops{"+", "-",  "*",  "/",  "%",  "&",  "|",  "^", "<<", ">>", "<",
-                                                 ">", "<=", ">=", "==", "!=", "&&", "||", "?", "->", "."};
-  for (auto op : ops)
-    if (t.text == op)
-      return true;
-  return false;
-}
-
 bool is_condition_keyword(const Token &t) {
   for (auto word : {"exists", "forall", "locations", "filter", "final"})
     if (t.is_word(word))
@@ -45,15 +36,25 @@ bool is_condition_keyword(const Token &t) {
 
 bool is_load_call(std::string_view name) { return name == "READ_ONCE" || name == "smp_load_acquire"; }
 
+struct ParsedLoad {
+  Token at;
+  LoadForm form = LoadForm::once;
+  Address address;
+};
+
 class ThreadParser {
 public:
-  ThreadParser(ParseContext &ctx, int index) : ctx_(ctx), lex_(ctx.lex), index_(index) {}
+  ThreadParser(ParseContext &ctx, int index)
+      : ctx_(ctx), lex_(ctx.lex), index_(index), scope_(index, code_), access_(ctx, scope_, code_) {}
 
   ThreadCode parse() {
     Token head = lex_.next();
     ctx_.expect("(", "after " + head.describe());
     parse_parameters();
     Token open = ctx_.expect("{", "opening the body of " + name());
+    for (const auto &init : ctx_.register_inits)
+      if (init.thread_index == index_ && init.value != 0) // registers start at 0
+        set_register(code_.register_index(init.name), init.value);
     // Inside C code `(*` is a dereference, not a comment.
     lex_.set_herd_comments(false);
     parse_block_rest(open);
@@ -62,16 +63,11 @@ public:
   }
 
 private:
-  std::string name() const { return "P" + std::to_string(index_); }
+  std::string name() const { return scope_.name(); }
 
-  enum class NameKind { location, register_name, unknown };
-
-  NameKind kind_of(std::string_view id) const {
-    if (parameters_.count(id) != 0)
-      return NameKind::location;
-    if (declared_.count(id) != 0 || code_.find_register(id))
-      return NameKind::register_name;
-    return NameKind::unknown;
+  void set_register(int reg, Value v) {
+    Expr constant{ExprKind::constant, v};
+    code_.emit(Op::assign(reg, code_.add_expr(std::span<const Expr>(&constant, 1), 0)));
   }
 
   void parse_parameters() {
@@ -85,15 +81,16 @@ private:
     ctx_.expect(")", "closing the parameter list of " + name());
   }
 
+  // `int *x` and `int **p` alike name a shared location: p's value may be an address.
   void parse_parameter() {
     Token first = lex_.peek();
     if (!parse_type_words(ctx_))
       lex_.fail(first, "expected a parameter type such as 'int *', found " + first.describe());
     ctx_.expect("*", "in a parameter: thread parameters are pointers to shared locations");
-    if (lex_.peek().is("*"))
-      lex_.unsupported(lex_.peek(), "pointer");
+    while (ctx_.accept("*")) {
+    }
     Token id = ctx_.expect_identifier("for the parameter");
-    if (!parameters_.emplace(id.text).second)
+    if (!scope_.add_parameter(id.text))
       lex_.fail(id, "duplicate parameter " + id.describe());
     ctx_.location(id.text);
   }
@@ -115,17 +112,15 @@ private:
   void parse_statement() {
     ParseContext::Nested nested(ctx_);
     Token t = lex_.peek();
-    if (t.is(";")) {
-      lex_.next();
+    if (ctx_.accept(";"))
       return;
-    }
     if (t.is("{")) {
       lex_.next();
       parse_block_rest(t);
       return;
     }
-    if (t.is("*"))
-      lex_.unsupported(t, "plain store");
+    if (ctx_.accept("*"))
+      return parse_plain_store();
     if (t.kind != TokenKind::identifier)
       lex_.fail(t, "expected a statement, found " + t.describe());
     if (t.text == "if")
@@ -142,8 +137,8 @@ private:
       parse_call_statement(t);
     } else if (ctx_.accept("=")) {
       parse_assignment(t);
-    } else if (is_operator(lex_.peek())) {
-      lex_.unsupported(lex_.peek(), "register expression"); // r0++, r0 += 1
+    } else if (is_c_operator(lex_.peek())) {
+      lex_.unsupported(lex_.peek(), "compound assignment"); // r0++, r0 += 1
     } else {
       lex_.fail(lex_.peek(), "expected '=' or '(' after " + t.describe() + ", found " + lex_.peek().describe());
     }
@@ -153,92 +148,95 @@ private:
   void parse_declaration() {
     parse_type_words(ctx_);
     do {
-      if (lex_.peek().is("*"))
-        lex_.unsupported(lex_.peek(), "pointer");
+      while (ctx_.accept("*")) { // `int *r1;`: a register that will hold an address
+      }
       Token id = ctx_.expect_identifier("in the declaration");
-      if (parameters_.count(id.text) != 0)
+      if (scope_.is_parameter(id.text))
         lex_.fail(id, "declaration of " + id.describe() + " shadows a parameter of " + name());
-      declared_.emplace(id.text);
+      scope_.declare(id.text);
       if (ctx_.accept("="))
         parse_assignment(id);
     } while (ctx_.accept(","));
     ctx_.expect(";", "after the declaration");
   }
 
-  // `target =` has been consumed.
-  void parse_assignment(const Token &target) {
-    if (kind_of(target.text) == NameKind::location)
-      lex_.unsupported(target, "pointer assignment");
-    Token rhs = lex_.peek();
-    if (rhs.is("*"))
-      lex_.unsupported(rhs, "plain load");
-    if (rhs.kind == TokenKind::identifier) {
-      lex_.next();
-      if (!lex_.peek().is("("))
-        lex_.unsupported(rhs, "register expression"); // r1 = r0;
-      if (!is_load_call(rhs.text))
-        lex_.unsupported(rhs, std::string(rhs.text));
-      int loc = parse_call_location(rhs.text == "READ_ONCE");
-      ctx_.expect(")", "closing " + rhs.describe());
-      int reg = code_.register_index(target.text);
-      code_.emit(rhs.text == "READ_ONCE" ? Op::load(loc, reg) : Op::load_acquire(loc, reg));
-      if (is_operator(lex_.peek()))
-        lex_.unsupported(lex_.peek(), "register expression");
-      return;
-    }
-    if (rhs.is("(")) {
-      lex_.next();
-      if (lex_.peek().kind == TokenKind::identifier && type_word(lex_.peek().text) != TypeWord::none)
-        lex_.unsupported(rhs, "cast");
-    }
-    if (rhs.kind == TokenKind::number || rhs.is("-")) {
-      // `r = 0` before any use of r changes nothing: registers start at 0 and
-      // jumps only go forward, so no path can have written r yet.
-      bool unused = !code_.find_register(target.text);
-      Value v = parse_constant();
-      if (v == 0 && unused && !is_operator(lex_.peek())) {
-        declared_.emplace(target.text);
-        return;
-      }
-    }
-    lex_.unsupported(rhs, "register expression");
-  }
-
-  // `(` is next. READ_ONCE/WRITE_ONCE take `*x`, the acquire/release forms `x`.
-  int parse_call_location(bool dereferenced) {
-    ctx_.expect("(", "after the function name");
-    return parse_location(dereferenced);
-  }
-
-  int parse_location(bool dereferenced) {
-    if (dereferenced)
-      ctx_.expect("*", "before the location (READ_ONCE and WRITE_ONCE take '*x')");
-    Token t = lex_.peek();
-    if (t.is("("))
-      lex_.unsupported(t, "cast");
-    if (t.is("&"))
-      lex_.unsupported(t, "address-of");
-    if (t.is("*"))
-      lex_.unsupported(t, "pointer");
-    Token id = ctx_.expect_identifier("for the location");
-    switch (kind_of(id.text)) {
-    case NameKind::location:
-      return ctx_.location(id.text);
-    case NameKind::register_name:
-      lex_.unsupported(id, "address dependency");
-    case NameKind::unknown:
+  Expr name_value(const Token &id) {
+    switch (scope_.kind_of(id.text)) {
+    case ThreadScope::Kind::location: // herd: a parameter's name stands for the location's address
+      return Expr{ExprKind::constant, address_of(ctx_.location(id.text))};
+    case ThreadScope::Kind::register_name:
+      return Expr{ExprKind::reg, 0, code_.register_index(id.text)};
+    case ThreadScope::Kind::unknown:
       break;
     }
-    lex_.fail(id, id.describe() + " is not a parameter of " + name());
+    lex_.fail(id, "unknown register " + id.describe());
+  }
+
+  // An expression in which a load may not appear (`construct` names the rejection).
+  ParsedExpr parse_value(const std::string &construct) {
+    ExprHooks hooks{[this](const Token &id) { return name_value(id); },
+                    [this, &construct](const Token &at, LoadForm) { lex_.unsupported(at, construct); }};
+    return parse_expression(ctx_, hooks);
+  }
+
+  // `target =` has been consumed: a load into the register, or a register expression.
+  void parse_assignment(const Token &target) {
+    if (scope_.kind_of(target.text) == ThreadScope::Kind::location)
+      lex_.unsupported(target, "pointer assignment");
+    std::optional<ParsedLoad> load;
+    ExprHooks hooks{[this](const Token &id) { return name_value(id); },
+                    [this, &load](const Token &at, LoadForm form) {
+                      load = ParsedLoad{at, form, access_.parse_load_rest(form)};
+                    }};
+    ParsedExpr e = parse_expression(ctx_, hooks);
+    if (load) {
+      if (!e.is_just_the_load())
+        lex_.unsupported(load->at, "load in expression"); // its value needs a register of its own
+      Op op = access(load->form == LoadForm::acquire ? OpKind::load_acquire : OpKind::load, load->address);
+      op.reg = code_.register_index(target.text);
+      op.plain = load->form == LoadForm::plain;
+      code_.emit(op);
+      return;
+    }
+    // `r = 0` before any use of r changes nothing: registers start at 0 and
+    // jumps only go forward, so no path can have written r yet.
+    bool unused = !code_.find_register(target.text);
+    if (e.is_constant() && e.pool[static_cast<std::size_t>(e.root)].value == 0 && unused) {
+      scope_.declare(target.text);
+      return;
+    }
+    int reg = code_.register_index(target.text);
+    code_.emit(Op::assign(reg, code_.add_expr(e.pool, e.root)));
+  }
+
+  // A stored value: a constant (an address included) or a register expression.
+  void set_stored_value(Op &op) {
+    ParsedExpr v = parse_value("load in expression");
+    if (v.is_constant())
+      op.value = v.pool[static_cast<std::size_t>(v.root)].value;
+    else
+      op.expr = code_.add_expr(v.pool, v.root);
+  }
+
+  // `*` consumed: `*x = value;`, a plain C store.
+  void parse_plain_store() {
+    Op op = access(OpKind::store, access_.parse_address());
+    op.plain = true;
+    ctx_.expect("=", "in the plain store");
+    set_stored_value(op);
+    ctx_.expect(";", "after the statement");
+    code_.emit(op);
   }
 
   void parse_call_statement(const Token &fn) {
     if (fn.text == "WRITE_ONCE" || fn.text == "smp_store_release") {
-      int loc = parse_call_location(fn.text == "WRITE_ONCE");
+      ctx_.expect("(", "after the function name");
+      bool once = fn.text == "WRITE_ONCE";
+      Op op = access(once ? OpKind::store : OpKind::store_release, access_.parse_call_address(once));
       ctx_.expect(",", "between the location and the value");
-      Value v = parse_store_value();
+      set_stored_value(op);
       ctx_.expect(")", "closing " + fn.describe());
-      code_.emit(fn.text == "WRITE_ONCE" ? Op::store(loc, v) : Op::store_release(loc, v));
+      code_.emit(op);
       return;
     }
     for (const auto &fence : fence_calls)
@@ -253,59 +251,12 @@ private:
     lex_.unsupported(fn, std::string(fn.text));
   }
 
-  Value parse_store_value() {
-    Value v = parse_store_operand();
-    if (is_operator(lex_.peek()))
-      lex_.unsupported(lex_.peek(), "arithmetic");
-    return v;
-  }
-
-  Value parse_store_operand() {
-    ParseContext::Nested nested(ctx_);
-    Token t = lex_.peek();
-    if (t.is("(")) {
-      lex_.next();
-      if (lex_.peek().kind == TokenKind::identifier && type_word(lex_.peek().text) != TypeWord::none)
-        lex_.unsupported(t, "cast");
-      Value v = parse_store_value();
-      ctx_.expect(")", "closing the parenthesised value");
-      return v;
-    }
-    if (t.is("&"))
-      lex_.unsupported(t, "address value");
-    if (t.is("*"))
-      lex_.unsupported(t, "plain load");
-    if (t.kind == TokenKind::identifier) {
-      lex_.next();
-      if (lex_.peek().is("("))
-        lex_.unsupported(t, std::string(t.text));
-      switch (kind_of(t.text)) {
-      case NameKind::register_name:
-        lex_.unsupported(t, "register value"); // a data dependency
-      case NameKind::location:
-        lex_.unsupported(t, "address value");
-      case NameKind::unknown:
-        break;
-      }
-      lex_.fail(t, "unknown name " + t.describe());
-    }
-    return parse_constant();
-  }
-
-  Value parse_constant() {
-    bool negative = ctx_.accept("-");
-    Token t = lex_.peek();
-    if (t.kind != TokenKind::number)
-      lex_.fail(t, "expected an integer constant, found " + t.describe());
-    lex_.next();
-    return negative ? -t.number : t.number;
-  }
-
   void parse_if() {
     lex_.next();
     ctx_.expect("(", "after 'if'");
-    BranchCondition condition = parse_disjunction();
+    ParsedExpr e = parse_value("load in condition");
     ctx_.expect(")", "closing the 'if' condition");
+    BranchCondition condition = code_.branch_condition(e.pool, e.root);
     auto otherwise = code_.new_label();
     code_.emit_branch(condition, false, otherwise);
     parse_statement();
@@ -320,106 +271,12 @@ private:
     }
   }
 
-  // A chain a && b && c builds a tree as deep as it is long, and the tree is
-  // compiled recursively: each link counts as a level of nesting.
-  BranchCondition parse_disjunction() {
-    int saved = ctx_.nesting;
-    BranchCondition c = parse_conjunction();
-    while (ctx_.accept("||")) {
-      ctx_.deepen();
-      c = BranchCondition::either(std::move(c), parse_conjunction());
-    }
-    ctx_.nesting = saved;
-    return c;
-  }
-
-  BranchCondition parse_conjunction() {
-    int saved = ctx_.nesting;
-    BranchCondition c = parse_negation();
-    while (ctx_.accept("&&")) {
-      ctx_.deepen();
-      c = BranchCondition::both(std::move(c), parse_negation());
-    }
-    ctx_.nesting = saved;
-    return c;
-  }
-
-  BranchCondition parse_negation() {
-    ParseContext::Nested nested(ctx_);
-    if (ctx_.accept("!"))
-      return BranchCondition::negation(parse_negation());
-    if (ctx_.accept("(")) {
-      BranchCondition c = parse_disjunction();
-      ctx_.expect(")", "closing the parenthesised condition");
-      return c;
-    }
-    return parse_comparison();
-  }
-
-  struct Operand {
-    Token token;
-    std::optional<int> reg; // otherwise a constant
-    Value value = 0;
-  };
-
-  BranchCondition parse_comparison() {
-    Operand a = parse_operand();
-    Token op = lex_.peek();
-    if (op.is("==") || op.is("!=")) {
-      lex_.next();
-      Operand b = parse_operand();
-      BranchCondition equal = compare(a, b);
-      return op.is("==") ? equal : BranchCondition::negation(std::move(equal));
-    }
-    if (op.is("<") || op.is(">") || op.is("<=") || op.is(">="))
-      lex_.unsupported(op, "relational operator");
-    if (is_operator(op) && !op.is("&&") && !op.is("||"))
-      lex_.unsupported(op, "arithmetic");
-    // C truth: nonzero.
-    if (a.reg)
-      return BranchCondition::negation(BranchCondition::equals(*a.reg, 0));
-    return BranchCondition::constant(a.value != 0);
-  }
-
-  BranchCondition compare(const Operand &a, const Operand &b) {
-    if (a.reg && b.reg)
-      lex_.unsupported(b.token, "register comparison");
-    if (a.reg)
-      return BranchCondition::equals(*a.reg, b.value);
-    if (b.reg)
-      return BranchCondition::equals(*b.reg, a.value);
-    return BranchCondition::constant(a.value == b.value);
-  }
-
-  Operand parse_operand() {
-    Token t = lex_.peek();
-    if (t.is("*"))
-      lex_.unsupported(t, "plain load");
-    if (t.kind == TokenKind::identifier) {
-      lex_.next();
-      if (lex_.peek().is("("))
-        lex_.unsupported(t, is_load_call(t.text) ? "load in condition" : std::string(t.text));
-      switch (kind_of(t.text)) {
-      case NameKind::register_name:
-        return {t, code_.register_index(t.text), 0};
-      case NameKind::location:
-        lex_.unsupported(t, "address value");
-      case NameKind::unknown:
-        break;
-      }
-      lex_.fail(t, "unknown register " + t.describe());
-    }
-    if (t.kind != TokenKind::number && !t.is("-"))
-      lex_.fail(t, "expected a register or a constant, found " + t.describe());
-    return {t, std::nullopt, parse_constant()};
-  }
-
   ParseContext &ctx_;
   Lexer &lex_;
   int index_;
-  std::set<std::string, std::less<>> parameters_;
-  std::set<std::string, std::less<>> declared_; // registers declared but maybe not used yet
-  ThreadBuilder code_;
+  ThreadBuilder code_; // before the two that refer to it
+  ThreadScope scope_;
+  AccessParser access_;
 };
 
 } // namespace

@@ -16,7 +16,8 @@ nlohmann::json histogram_json(const Test &t, const Histogram &h) {
   for (const auto &[outcome, count] : h.counts) {
     nlohmann::json regs = nlohmann::json::object(), mem = nlohmann::json::object();
     for (std::size_t slot = 0; slot < outcome.size(); ++slot)
-      (static_cast<int>(slot) < registers ? regs : mem)[t.slot_name(static_cast<int>(slot))] = outcome[slot];
+      (static_cast<int>(slot) < registers ? regs : mem)[t.slot_name(static_cast<int>(slot))] =
+          is_address(outcome[slot]) ? nlohmann::json(value_text(t, outcome[slot])) : nlohmann::json(outcome[slot]);
     states.push_back({{"registers", regs}, {"memory", mem}, {"count", count}});
   }
   return states;

@@ -143,6 +143,10 @@ TEST(ParseIf, ConditionFormsBehaveLikeC) {
       {"(r0 || r1) && !(r0 && r1)", [](Value a, Value b) { return (a != 0) != (b != 0); }},
       {"1", [](Value, Value) { return true; }},
       {"0 == 1", [](Value, Value) { return false; }},
+      {"r0 > 1", [](Value a, Value) { return a > 1; }},
+      {"r0 == r1", [](Value a, Value b) { return a == b; }},
+      {"r0 == 1 && r0 + r1 != 2", [](Value a, Value b) { return a == 1 && a + b != 2; }},
+      {"!(r0 & 1) || r1 < r0", [](Value a, Value b) { return !(a & 1) || b < a; }},
   };
   for (const auto &c : cases) {
     SCOPED_TRACE(c.condition);

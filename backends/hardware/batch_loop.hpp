@@ -1,5 +1,5 @@
 #pragma once
-// The hot loop: one thread's program over a batch of packed instances.
+// The batch hot loop: one thread's program over a batch of packed instances.
 // Every shared access is a one-instruction relaxed atomic (plain ints let the
 // compiler hoist loads); nothing here allocates, logs or branches on config.
 #include "fences.hpp"
@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <span>
 
 namespace fencelab::hardware {
 
@@ -77,6 +78,45 @@ inline std::uint64_t execute_fence(const LoweredOp &op, platform::HeavyBarrierFn
   return 0;
 }
 
+// A stored or assigned value: the constant, or the expression over this
+// instance's registers (evaluate() recurses over the pool and allocates nothing).
+inline Value value_of(const LoweredOp &op, const Value *regs, std::size_t register_count) {
+  if (op.expr < 0)
+    return op.value;
+  return evaluate(std::span<const Expr>(op.exprs, static_cast<std::size_t>(op.expr) + 1), op.expr,
+                  std::span<const Value>(regs, register_count));
+}
+
+// An access through a register or of an expression. The location is this
+// instance's copy of the one whose address the register holds; a value that is
+// no location's address reads 0 and stores nothing (see Op::addr_reg).
+inline void execute_computed(const LoweredOp &op, char *base, Value *regs, std::size_t register_count) {
+  Value *cell = reinterpret_cast<Value *>(base + op.offset);
+  if (op.addr_reg >= 0) {
+    const auto loc = static_cast<std::uint64_t>(regs[op.addr_reg]) - static_cast<std::uint64_t>(address_tag);
+    cell = loc < op.locations ? reinterpret_cast<Value *>(base + loc * op.region_bytes) : nullptr;
+  }
+  // Constant memory orders in each branch: a run-time order would compile to seq_cst.
+  switch (op.access) {
+  case Action::store:
+    if (cell)
+      std::atomic_ref<Value>(*cell).store(value_of(op, regs, register_count), std::memory_order_relaxed);
+    break;
+  case Action::store_release:
+    if (cell)
+      std::atomic_ref<Value>(*cell).store(value_of(op, regs, register_count), std::memory_order_release);
+    break;
+  case Action::load:
+    regs[op.reg] = cell ? std::atomic_ref<Value>(*cell).load(std::memory_order_relaxed) : 0;
+    break;
+  case Action::load_acquire:
+    regs[op.reg] = cell ? std::atomic_ref<Value>(*cell).load(std::memory_order_acquire) : 0;
+    break;
+  default:
+    break;
+  }
+}
+
 // Returns the number of heavy-barrier calls that failed (they must be 0).
 // The arguments are copied to locals first: a store to a register (a Value)
 // may alias any std::size_t field, which would make the compiler reload them.
@@ -112,6 +152,16 @@ inline std::uint64_t run_batch(const BatchArgs &a) {
         break;
       case Action::jump:
         pc = static_cast<std::size_t>(op.target);
+        break;
+      case Action::computed:
+        execute_computed(op, base, regs, register_count);
+        break;
+      case Action::assign:
+        regs[op.reg] = value_of(op, regs, register_count);
+        break;
+      case Action::jump_unless_expr:
+        if (value_of(op, regs, register_count) == 0)
+          pc = static_cast<std::size_t>(op.target);
         break;
       default:
         failures += execute_fence(op, a.heavy, *a.latency);
