@@ -22,10 +22,12 @@ Session open_session(const po::variables_map &vm, CommonOptions options) {
     hardware = std::make_unique<hardware::HardwareBackend>();
   std::vector<std::unique_ptr<Model>> models;
   if (options.runs_models())
-    for (const ModelEntry *entry : select_models(options.models)) {
+    for (const ModelEntry *entry : select_models(options.models))
       models.push_back(entry->make(vm));
-      options.model_settings.update(entry->settings());
-    }
+  // Every model's settings, used or not, so that result files of every
+  // command share one "config" shape.
+  for (const auto &entry : model_registry())
+    options.model_settings.update(entry.settings());
   return Session(std::move(options), std::move(hardware), std::move(models));
 }
 

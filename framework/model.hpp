@@ -11,6 +11,7 @@
 #include "test.hpp"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -27,6 +28,9 @@ struct ModelAnswer {
   std::uint64_t executions = 0;    // executions (or candidate executions) explored
   double seconds = 0;              // wall time of the search
   std::string settings;            // how it searched, for reports: "full, membarrier precise"
+  // The same as fields of the result file's "model" object: "search",
+  // "membarrier" (every model gives both, in its own words).
+  std::map<std::string, std::string> details;
 };
 
 // Unsupported: the test uses a construct this model does not have.

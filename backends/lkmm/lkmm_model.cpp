@@ -23,6 +23,7 @@ ModelResult LkmmModel::check(const Test &test, const Substitution &substitution)
   a.executions = e.candidates;
   a.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   a.settings = "exhaustive";
+  a.details = {{"search", "exhaustive"}, {"membarrier", "injected strong fences"}};
   return a;
 }
 

@@ -34,6 +34,8 @@ ModelResult RelacyModel::check(const Test &test, const Substitution &substitutio
   answer.limits = relacy_limits(test, config_.search);
   answer.executions = found.executions;
   answer.settings = settings_text(config_);
+  answer.details = {{"search", std::string(to_string(config_.search))},
+                    {"membarrier", std::string(to_string(config_.membarrier))}};
   return answer;
 }
 

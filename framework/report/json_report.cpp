@@ -53,6 +53,8 @@ nlohmann::json model_json(const Test &t, const ModelView &m) {
                       {"outcomes", histogram_json(t, a.outcomes)}};
   if (!a.incomplete.empty())
     j["incomplete"] = a.incomplete;
+  for (const auto &[key, value] : a.details)
+    j[key] = value;
   return j;
 }
 

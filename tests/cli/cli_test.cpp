@@ -183,3 +183,41 @@ TEST_F(Cli, ScopeNeverCallsAnUnreachedCellOrdered) {
 }
 
 } // namespace
+
+namespace {
+
+// The result file keeps the keys it had with one model (tests[].model with
+// search and membarrier, config.model), and shows every model in tests[].models.
+TEST_F(Cli, CheckResultShowsBothModelsAndKeepsItsKeys) {
+  auto r = run_fencelab("check SB+smp_mb+smp_mb SB+barrier+barrier --json out.json", dir);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  std::ifstream in(dir / "out.json");
+  auto doc = nlohmann::json::parse(in);
+  for (const char *key : {"search", "context_bound", "random_iterations", "membarrier"})
+    EXPECT_TRUE(doc["config"]["model"].contains(key)) << key;
+  ASSERT_EQ(doc["tests"].size(), 2u);
+  for (const auto &test : doc["tests"]) {
+    for (const char *key : {"verdict", "search", "membarrier", "executions", "exhaustive", "positive", "negative",
+                            "limits", "outcomes"})
+      EXPECT_TRUE(test["model"].contains(key)) << key << " in " << test["model"].dump();
+    ASSERT_EQ(test["models"].size(), 2u);
+    EXPECT_EQ(test["models"][0]["name"], "lkmm");
+    EXPECT_EQ(test["models"][1]["name"], "relacy");
+    EXPECT_EQ(test["models"][0]["exhaustive"], true);
+  }
+  EXPECT_EQ(doc["tests"][0]["model"]["verdict"], "forbidden");
+  EXPECT_EQ(doc["tests"][1]["model"]["verdict"], "allowed");
+}
+
+TEST_F(Cli, CheckHelpShowsNoHardwareOption) {
+  auto r = run_fencelab("check --help", dir);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  for (const char *option : {"--cpus arg", "--mode arg", "--batch arg", "--pad-stores arg", "--heavy arg", "--budget arg"})
+    EXPECT_EQ(r.out.find(option), std::string::npos) << option << " in\n" << r.out;
+  EXPECT_NE(r.out.find("--model"), std::string::npos);
+  EXPECT_NE(r.out.find("--model-budget"), std::string::npos);
+}
+
+TEST_F(Cli, UnknownModelIsOneLine) { expect_rejected("check SB+smp_mb+smp_mb --model herd", "unknown model 'herd'"); }
+
+} // namespace
