@@ -18,7 +18,8 @@ namespace {
 struct ModelTally {
   int checked = 0, agree = 0, explained = 0, unexplained = 0, limited = 0, incomplete = 0, unsupported = 0;
   int herd7_checked = 0, herd7_agree = 0, race_checked = 0, race_agree = 0;
-  double seconds = 0;
+  double seconds = 0, slowest_seconds = 0;
+  std::string slowest;
   std::map<std::string, int> reasons, unsupported_why;
   std::vector<std::string> unexplained_names, herd7_mismatches;
 };
@@ -41,7 +42,11 @@ void record(ModelTally &t, const ModelView &m, const Test &test, const std::opti
     return;
   }
   t.seconds += m.answer.seconds;
-  if (herd7 && m.answer.exhaustive && m.answer.incomplete.empty()) {
+  if (m.answer.seconds > t.slowest_seconds) {
+    t.slowest_seconds = m.answer.seconds;
+    t.slowest = fmt::format("{} ({} threads)", test.name, test.threads.size());
+  }
+  if (herd7 && decisive(m)) { // a limited or incomplete answer makes no claim to compare
     ++t.herd7_checked;
     bool verdict_agrees = model_meets(m, herd7->result);
     t.herd7_agree += verdict_agrees;
@@ -90,6 +95,8 @@ void print_details(const std::string &name, const ModelTally &t) {
     fmt::print("  {:<7} {:>5}  unsupported: {}\n", name, n, why);
   for (const auto &test : t.unexplained_names)
     fmt::print("  {:<7} unexplained: {}\n", name, test);
+  if (!t.slowest.empty())
+    fmt::print("  {:<7} slowest: {} {:.3f} s\n", name, t.slowest, t.slowest_seconds);
   for (const auto &test : t.herd7_mismatches)
     fmt::print("  {:<7} differs from herd7: {}\n", name, test);
   if (t.herd7_checked)
