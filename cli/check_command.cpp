@@ -66,7 +66,7 @@ int check_command(const std::vector<std::string> &args) {
     } else if (model_verdict(*model) == ModelVerdict::incomplete) {
       status = std::string(allow_limited ? "incomplete" : "FAIL (incomplete)") + ": " + model->answer.incomplete;
       ++(allow_limited ? limited : failed);
-    } else if (model_verdict(*model) == ModelVerdict::limited && !model->answer.limits.empty()) {
+    } else if (!decisive(*model) && !model->answer.limits.empty()) {
       status = std::string(allow_limited ? "model-limited" : "FAIL (model-limited)") + ": " + model->answer.limits.front();
       ++(allow_limited ? limited : failed);
     } else {

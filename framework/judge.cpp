@@ -72,9 +72,14 @@ std::string TestResult::models_unanswered() const {
 }
 
 void judge_with_models(TestResult &r, std::vector<ModelView> models) {
-  for (auto &m : models)
+  for (auto &m : models) {
+    // Every program has at least one execution: a finished search that found
+    // none has failed, and its "nothing reaches the condition" means nothing.
+    if (m.answered() && m.answer.incomplete.empty() && m.answer.outcomes.counts.empty())
+      m.failure = "the search found no execution at all";
     if (m.answered())
       m.tally = tally(r.test, m.answer.outcomes);
+  }
   r.models = std::move(models);
   r.judging_model = judging_index(r.models);
   const ModelView *model = r.model();
@@ -94,7 +99,9 @@ void judge_with_models(TestResult &r, std::vector<ModelView> models) {
     if (disagreement)
       r.verdict = Verdict::model_disagreement;
     else if (mv == ModelVerdict::allowed)
-      r.verdict = seen ? Verdict::ok : Verdict::stronger;
+      // An allowed answer resting on a limit ("no dependency ordering") may
+      // allow what the specification forbids: only a seen outcome confirms it.
+      r.verdict = seen ? Verdict::ok : decisive(*model) ? Verdict::stronger : Verdict::model_limited;
     else if (mv == ModelVerdict::forbidden)
       r.verdict = seen ? Verdict::violation : Verdict::ok;
     else
@@ -102,8 +109,7 @@ void judge_with_models(TestResult &r, std::vector<ModelView> models) {
   } else if (r.unsupported.empty() && r.failure.empty()) {
     if (disagreement)
       r.verdict = Verdict::model_disagreement;
-    else if ((mv == ModelVerdict::limited || mv == ModelVerdict::incomplete) &&
-             !(r.model_meets_expectation.value_or(false)))
+    else if (!decisive(*model) && !(r.model_meets_expectation.value_or(false)))
       r.verdict = Verdict::model_limited;
     else if (r.model_meets_expectation)
       r.verdict = *r.model_meets_expectation ? Verdict::ok : Verdict::violation;

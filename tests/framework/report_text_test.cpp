@@ -85,3 +85,23 @@ TEST(Grid, CellShowsEachModelsVerdict) {
 
 } // namespace
 } // namespace fencelab
+
+namespace fencelab {
+namespace {
+
+TEST(Judge, AModelThatFindsNoExecutionHasNotAnswered) {
+  fencelab::Test sb = make_family_test(Shape::sb, FenceKind::smp_mb, FenceKind::smp_mb);
+  TestResult r;
+  r.test = sb;
+  ModelView empty;
+  empty.name = "broken";
+  empty.answer.exhaustive = true;
+  judge_with_models(r, {empty});
+  ASSERT_EQ(r.models.size(), 1u);
+  EXPECT_FALSE(r.models[0].answered());
+  EXPECT_EQ(model_verdict(r.models[0]), ModelVerdict::unanswered);
+  EXPECT_EQ(r.verdict, Verdict::unsupported);
+}
+
+} // namespace
+} // namespace fencelab
