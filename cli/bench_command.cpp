@@ -20,26 +20,9 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
-} // namespace
-
-int bench_command(const std::vector<std::string> &args) {
-  po::options_description desc("bench options");
-  desc.add(budget_options(0.3)).add(result_options()).add(hardware_group());
-  desc.add_options()("repeats", po::value<int>()->default_value(5), "runs per rate measurement")(
-      "first-repeats", po::value<int>()->default_value(21), "runs per time-to-first measurement");
-  auto vm = parse_command("bench", args, desc, {}, "[options]");
-  if (!vm)
-    return 0;
-  int repeats = std::max(1, (*vm)["repeats"].as<int>());
-  int first_repeats = std::max(1, (*vm)["first-repeats"].as<int>());
-  auto options = read_options(*vm);
-  options.backends = BackendChoice::hardware;
-  auto session = open_session(*vm, std::move(options));
-  std::vector<Test> tests{make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier),
-                          make_family_test(Shape::sb, FenceKind::smp_mb, FenceKind::barrier)};
-  session.validate(tests);
-  std::vector<TestResult> results;
-
+// Weak outcomes per second and time to the first one, per test and mode.
+void bench_detection(Session &session, const std::vector<Test> &tests, int repeats, int first_repeats,
+                     std::vector<TestResult> &results) {
   fmt::print("weak-outcome detection (medians of {} runs of {} s; first weak: median of {} runs)\n", repeats,
              session.config().budget_seconds, first_repeats);
   fmt::print("{:<22} {:<10} {:>14} {:>14} {:>10} {:>18}\n", "test", "mode", "iterations/s", "weak/s", "weak/M",
@@ -80,7 +63,9 @@ int bench_command(const std::vector<std::string> &args) {
   fmt::print("(batch: {} packed instances per batch; perpetual: {} instances per iteration, {} iterations per chunk, "
              "a weak outcome is one pair in a largest set of disjoint iteration pairs completing the condition)\n",
              session.config().instances_per_batch, session.config().instances_per_iteration, session.config().chunk);
+}
 
+void bench_fence_costs() {
   fmt::print("\nbarrier costs (median ns)\n");
   fmt::print("  {:<34} {:>8.2f}\n", "smp_mb (over a compiler barrier)", hardware::fence_cost_ns(FenceKind::smp_mb));
   fmt::print("  {:<34} {:>8.2f}\n", "mfence (over a compiler barrier)", hardware::fence_cost_ns(FenceKind::mfence));
@@ -90,7 +75,11 @@ int bench_command(const std::vector<std::string> &args) {
   fmt::print("\nasymmetric fast path: store; fence; load (ns per iteration, and speed-up of barrier)\n");
   fmt::print("  {:<10} {:>8.2f}\n  {:<10} {:>8.2f}  x{:.1f}\n  {:<10} {:>8.2f}  x{:.1f}\n", "barrier", light, "smp_mb",
              mb, mb / light, "mfence", mf, mf / light);
+}
 
+// Each heavy barrier's call latency alone and with the partner running, and
+// the function-call interrupts it raises per call.
+void bench_heavy_barriers(Session &session, std::vector<TestResult> &results) {
   fmt::print("\nheavy barriers, median ns per call: alone (no other thread of ours running) and with the "
              "partner thread running SB+barrier+membarrier\n");
   fmt::print("  {:<18} {:>12} {:>12} {:>10} {:>8}  {}\n", "", "alone", "partner", "p99", "calls",
@@ -122,6 +111,30 @@ int bench_command(const std::vector<std::string> &args) {
                per_call);
     results.push_back(std::move(r));
   }
+}
+
+} // namespace
+
+int bench_command(const std::vector<std::string> &args) {
+  po::options_description desc("bench options");
+  desc.add(budget_options(0.3)).add(result_options()).add(hardware_group());
+  desc.add_options()("repeats", po::value<int>()->default_value(5), "runs per rate measurement")(
+      "first-repeats", po::value<int>()->default_value(21), "runs per time-to-first measurement");
+  auto vm = parse_command("bench", args, desc, {}, "[options]");
+  if (!vm)
+    return 0;
+  int repeats = std::max(1, (*vm)["repeats"].as<int>());
+  int first_repeats = std::max(1, (*vm)["first-repeats"].as<int>());
+  auto options = read_options(*vm);
+  options.backends = BackendChoice::hardware;
+  auto session = open_session(*vm, std::move(options));
+  std::vector<Test> tests{make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier),
+                          make_family_test(Shape::sb, FenceKind::smp_mb, FenceKind::barrier)};
+  session.validate(tests);
+  std::vector<TestResult> results;
+  bench_detection(session, tests, repeats, first_repeats, results);
+  bench_fence_costs();
+  bench_heavy_barriers(session, results);
   auto path = session.write_results("bench", results);
   fmt::print("\nResults written to {}\n", path.string());
   return 0;

@@ -65,6 +65,73 @@ const Technique techniques[] = {
      }},
 };
 
+// One technique's sweep over the sham delays: the longest delay at which the
+// weak outcome still appears is how long a store stays buffered with it.
+nlohmann::json sweep_technique(Session &session, const Test &sb, const Technique &tech,
+                               const std::vector<double> &delays, std::vector<TestResult> &results) {
+  nlohmann::json sweep = nlohmann::json::array();
+  double window = -1, window_rate = 0;
+  fmt::print("\ntechnique {}: {}{}\n", tech.name, tech.what, tech.in_contract ? "" : " (outside the contract)");
+  fmt::print("{:>10} {:>12} {:>12} {:>12}\n", "d (ns)", "weak", "iterations", "weak/M");
+  for (double d : delays) {
+    RunConfig c = session.config();
+    tech.apply(c);
+    c.substitution.stands[FenceKind::membarrier] = Stand::sham;
+    c.substitution.sham_ns[FenceKind::membarrier] = d;
+    auto r = session.run_with(sb, c);
+    if (!r.histogram)
+      throw std::runtime_error(r.unsupported);
+    auto n = r.tally.positive + r.tally.negative;
+    double per_m = 1e6 * static_cast<double>(r.tally.positive) / std::max<double>(1, static_cast<double>(n));
+    fmt::print("{:>10.0f} {:>12} {:>12} {:>12.3f}\n", d, r.tally.positive, n, per_m);
+    if (r.tally.positive > 0 && d > window) {
+      window = d;
+      window_rate = per_m;
+    }
+    sweep.push_back({{"delay_ns", d}, {"weak", r.tally.positive}, {"iterations", n}});
+    results.push_back(std::move(r));
+  }
+  fmt::print("window {}: {}\n", tech.name,
+             window < 0 ? std::string("no weak outcome at any delay")
+                        : fmt::format("weak outcomes up to a {:.0f} ns sham ({:.3f} per million there)", window,
+                                      window_rate));
+  return {{"technique", tech.name}, {"description", tech.what},         {"in_contract", tech.in_contract},
+          {"sweep", sweep},         {"window_ns", window},              {"weak_per_million_at_window", window_rate}};
+}
+
+// Each heavy barrier's latency with the partner running, against `best`, the
+// longest in-contract window.
+nlohmann::json heavy_latencies(Session &session, const Test &sb, double best) {
+  fmt::print("\n{:<18} {:>12} {:>12} {:>14}  {}\n", "heavy barrier", "median ns", "p99 ns", "partner IPIs",
+             "a Never can be evidence? (longest in-contract window)");
+  nlohmann::json heavies = nlohmann::json::array();
+  for (const auto &entry : enum_names(HeavyBarrier{})) {
+    RunConfig c = session.config();
+    c.heavy = entry.value;
+    c.substitution = {};
+    c.budget_seconds = std::min(c.budget_seconds, 0.3);
+    auto r = session.run_with(sb, c);
+    if (!r.histogram || !r.histogram->stats.heavy_latency) {
+      fmt::print("{:<18} unsupported: {}\n", entry.name, r.unsupported);
+      heavies.push_back({{"heavy", entry.name}, {"unsupported", r.unsupported}});
+      continue;
+    }
+    const auto &l = *r.histogram->stats.heavy_latency;
+    const auto &cal = r.histogram->stats.call_interrupts;
+    std::string ipis = cal.empty() ? "n/a" : fmt::format("{}", fmt::join(cal, "/"));
+    bool reachable = best >= l.median_ns;
+    fmt::print("{:<18} {:>12.0f} {:>12.0f} {:>14}  {}\n", entry.name, l.median_ns, l.p99_ns, ipis,
+               reachable ? "yes: the window is longer" : "no: the barrier outlasts the window");
+    heavies.push_back({{"heavy", entry.name},
+                       {"calls", l.calls},
+                       {"median_ns", l.median_ns},
+                       {"p99_ns", l.p99_ns},
+                       {"call_interrupts_per_cpu", cal},
+                       {"window_exceeds_latency", reachable}});
+  }
+  return heavies;
+}
+
 } // namespace
 
 int window_command(const std::vector<std::string> &args) {
@@ -101,69 +168,11 @@ int window_command(const std::vector<std::string> &args) {
   double best = -1;
   fmt::print("SB: light side T0 stores, compiler barrier, loads; heavy side T1: smp_mb; spin d; smp_mb\n");
   for (const Technique *tech : chosen) {
-    nlohmann::json sweep = nlohmann::json::array();
-    double window = -1, window_rate = 0;
-    fmt::print("\ntechnique {}: {}{}\n", tech->name, tech->what, tech->in_contract ? "" : " (outside the contract)");
-    fmt::print("{:>10} {:>12} {:>12} {:>12}\n", "d (ns)", "weak", "iterations", "weak/M");
-    for (double d : delays) {
-      RunConfig c = session.config();
-      tech->apply(c);
-      c.substitution.stands[FenceKind::membarrier] = Stand::sham;
-      c.substitution.sham_ns[FenceKind::membarrier] = d;
-      auto r = session.run_with(sb, c);
-      if (!r.histogram)
-        throw std::runtime_error(r.unsupported);
-      auto n = r.tally.positive + r.tally.negative;
-      double per_m = 1e6 * static_cast<double>(r.tally.positive) / std::max<double>(1, static_cast<double>(n));
-      fmt::print("{:>10.0f} {:>12} {:>12} {:>12.3f}\n", d, r.tally.positive, n, per_m);
-      if (r.tally.positive > 0 && d > window) {
-        window = d;
-        window_rate = per_m;
-      }
-      sweep.push_back({{"delay_ns", d}, {"weak", r.tally.positive}, {"iterations", n}});
-      results.push_back(std::move(r));
-    }
-    fmt::print("window {}: {}\n", tech->name,
-               window < 0 ? std::string("no weak outcome at any delay")
-                          : fmt::format("weak outcomes up to a {:.0f} ns sham ({:.3f} per million there)", window,
-                                        window_rate));
+    windows.push_back(sweep_technique(session, sb, *tech, delays, results));
     if (tech->in_contract)
-      best = std::max(best, window);
-    windows.push_back({{"technique", tech->name},
-                       {"description", tech->what},
-                       {"in_contract", tech->in_contract},
-                       {"sweep", sweep},
-                       {"window_ns", window},
-                       {"weak_per_million_at_window", window_rate}});
+      best = std::max(best, windows.back()["window_ns"].get<double>());
   }
-
-  fmt::print("\n{:<18} {:>12} {:>12} {:>14}  {}\n", "heavy barrier", "median ns", "p99 ns", "partner IPIs",
-             "a Never can be evidence? (longest in-contract window)");
-  nlohmann::json heavies = nlohmann::json::array();
-  for (const auto &entry : enum_names(HeavyBarrier{})) {
-    RunConfig c = session.config();
-    c.heavy = entry.value;
-    c.substitution = {};
-    c.budget_seconds = std::min(c.budget_seconds, 0.3);
-    auto r = session.run_with(sb, c);
-    if (!r.histogram || !r.histogram->stats.heavy_latency) {
-      fmt::print("{:<18} unsupported: {}\n", entry.name, r.unsupported);
-      heavies.push_back({{"heavy", entry.name}, {"unsupported", r.unsupported}});
-      continue;
-    }
-    const auto &l = *r.histogram->stats.heavy_latency;
-    const auto &cal = r.histogram->stats.call_interrupts;
-    std::string ipis = cal.empty() ? "n/a" : fmt::format("{}", fmt::join(cal, "/"));
-    bool reachable = best >= l.median_ns;
-    fmt::print("{:<18} {:>12.0f} {:>12.0f} {:>14}  {}\n", entry.name, l.median_ns, l.p99_ns, ipis,
-               reachable ? "yes: the window is longer" : "no: the barrier outlasts the window");
-    heavies.push_back({{"heavy", entry.name},
-                       {"calls", l.calls},
-                       {"median_ns", l.median_ns},
-                       {"p99_ns", l.p99_ns},
-                       {"call_interrupts_per_cpu", cal},
-                       {"window_exceeds_latency", reachable}});
-  }
+  nlohmann::json heavies = heavy_latencies(session, sb, best);
   auto path = session.write_results(
       "window", results, {{"window", {{"techniques", windows}, {"window_ns", best}, {"heavy_barriers", heavies}}}});
   fmt::print("\nResults written to {}\n", path.string());
