@@ -117,6 +117,14 @@ private:
     return op.plain ? Mark::plain : Mark::once;
   }
 
+  // Few distinct stores exist (a location holds at most 32 values), however
+  // many paths make them: keep each once.
+  void note_store(const StoredValue &v) {
+    const auto same = [&](const StoredValue &o) { return o.loc == v.loc && o.value == v.value && o.from_read == v.from_read; };
+    if (std::find_if(stored_->begin(), stored_->end(), same) == stored_->end())
+      stored_->push_back(v);
+  }
+
   // Returns false when the path dereferences a non-address and ends.
   bool store(PathState &s, const Op &op) {
     RunEvent e;
@@ -131,7 +139,7 @@ private:
       e.data_from = depends_of_expr(s, op.expr);
     }
     if (stored_ != nullptr)
-      stored_->push_back({e.loc, e.value, e.data_from != 0});
+      note_store({e.loc, e.value, e.data_from != 0});
     push_event(s, e);
     return true;
   }
