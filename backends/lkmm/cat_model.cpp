@@ -77,9 +77,14 @@ CandidateVerdict plain_accesses(const Execution &x, const Witness &w, const Core
       marked, u.unite(u.unite(id, c.addr), u.unite(c.nonrw_fence, u.restrict(x.reads, x.rmb, all))), all);
   const Relation w_post = u.restrict(all, u.unite(id, c.fence), marked);
   const Relation r_post = u.restrict(all, u.unite(u.unite(id, c.nonrw_fence), u.restrict(all, x.rmb, x.reads)), marked);
-  const Relation ww_vis = u.compose(u.compose(w_post, vis), w_pre);
-  const Relation wr_vis = u.compose(u.compose(w_post, vis), r_pre);
-  const Relation rw_xbstar = u.compose(u.compose(r_post, xbstar), w_pre);
+  // A fence orders plain accesses by itself, and a store before a strong
+  // fence is visible to whatever executes after the fence (the 2019
+  // "Improve data-race detection" revision of linux-kernel.cat, which herd7's
+  // copy has: strong-vis.litmus needs it).
+  const Relation strong_xb = u.compose(w.strong, xbstar);
+  const Relation ww_vis = u.unite(c.fence, u.unite(u.compose(strong_xb, w_pre), u.compose(u.compose(w_post, vis), w_pre)));
+  const Relation wr_vis = u.unite(c.fence, u.unite(u.compose(strong_xb, r_pre), u.compose(u.compose(w_post, vis), r_pre)));
+  const Relation rw_xbstar = u.unite(c.fence, u.compose(u.compose(r_post, xbstar), w_pre));
 
   const Relation pre_race = x.external(u.unite(u.product(x.plain, all), u.product(all & ~x.init, x.plain)));
   const Relation wr_incoh = u.intersect(u.intersect(pre_race, w.rf), u.inverse(rw_xbstar));

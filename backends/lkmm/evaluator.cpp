@@ -25,6 +25,9 @@ public:
     last_write_.assign(test_.locations.size(), 0);
     witness_.strong = x_.mb;
     has_dependencies_ = !x_.u.empty(x_.u.unite(x_.data, x_.addr));
+    for (int e = 0; e < x_.u.n; ++e)
+      if (x_.events[static_cast<std::size_t>(e)].value != thin_air)
+        known_ |= bit(e);
     product(0);
   }
 
@@ -74,19 +77,24 @@ private:
     witness_.strong = x_.mb;
     if (!allowed)
       return;
-    out_.data_race |= race;
-    out_.outcomes.add(outcome());
+    Outcome o = outcome();
+    // herd prunes an execution that fails the `filter` before it looks at
+    // the flags, so such an execution raises none.
+    out_.data_race |= race && test_.condition.filter.holds(o);
+    out_.outcomes.add(std::move(o));
   }
 
   // herd solves the values of a candidate from its rf and the threads'
   // expressions; a value that depends on itself through rf and data or
-  // address dependencies (a self-justifying cycle) has no solution there, so
-  // such candidates are not executions at all.
+  // address dependencies (a self-justifying cycle) is fixed by no equation,
+  // so herd never gives it a constant: only the thin-air value may flow
+  // around such a cycle (thread_runs.hpp), and a cycle of known values is no
+  // execution.
   bool founded() const {
     if (!has_dependencies_)
       return true;
     const Relation flow = x_.u.unite(witness_.rf, x_.u.unite(x_.data, x_.addr));
-    return x_.u.acyclic(flow);
+    return x_.u.acyclic(x_.u.restrict(known_, flow, known_));
   }
 
   // Some total order of the events runs each thread in program order, each
@@ -121,6 +129,7 @@ private:
   std::vector<int> last_write_;
   Witness witness_;
   bool has_dependencies_ = false;
+  EventSet known_ = 0; // events whose value is not thin air
 };
 
 } // namespace

@@ -57,9 +57,10 @@ std::vector<int> branch_joins(const std::vector<Op> &ops) {
 
 class PathWalker {
 public:
-  PathWalker(const Test &test, int thread, const ValueDomains &domains, const Substitution &substitution)
+  PathWalker(const Test &test, int thread, const ValueDomains &domains, const Substitution &substitution,
+             std::vector<StoredValue> *stored)
       : test_(test), code_(test.threads[static_cast<std::size_t>(thread)]), domains_(domains),
-        substitution_(substitution), joins_(branch_joins(code_.ops)) {}
+        substitution_(substitution), joins_(branch_joins(code_.ops)), stored_(stored) {}
 
   std::vector<ThreadRun> walk() {
     PathState start;
@@ -77,6 +78,15 @@ private:
     for (int r : regs)
       d |= s.depends[static_cast<std::size_t>(r)];
     return d;
+  }
+
+  Value value_of(const PathState &s, int expr) const {
+    std::vector<int> regs;
+    registers_read(code_.exprs, expr, regs);
+    for (int r : regs)
+      if (s.registers[static_cast<std::size_t>(r)] == thin_air)
+        return thin_air;
+    return evaluate(code_.exprs, expr, s.registers);
   }
 
   // The accessed location, or -1 when the address register holds no address.
@@ -107,6 +117,14 @@ private:
     return op.plain ? Mark::plain : Mark::once;
   }
 
+  // Few distinct stores exist (a location holds at most 32 values), however
+  // many paths make them: keep each once.
+  void note_store(const StoredValue &v) {
+    const auto same = [&](const StoredValue &o) { return o.loc == v.loc && o.value == v.value && o.from_read == v.from_read; };
+    if (std::find_if(stored_->begin(), stored_->end(), same) == stored_->end())
+      stored_->push_back(v);
+  }
+
   // Returns false when the path dereferences a non-address and ends.
   bool store(PathState &s, const Op &op) {
     RunEvent e;
@@ -117,9 +135,11 @@ private:
       return false;
     e.value = op.value;
     if (op.expr >= 0) {
-      e.value = evaluate(code_.exprs, op.expr, s.registers);
+      e.value = value_of(s, op.expr);
       e.data_from = depends_of_expr(s, op.expr);
     }
+    if (stored_ != nullptr)
+      note_store({e.loc, e.value, e.data_from != 0});
     push_event(s, e);
     return true;
   }
@@ -146,19 +166,26 @@ private:
     }
   }
 
-  // The op a conditional jump goes to; opens its control-dependency scope.
+  // The op a conditional jump goes to, or -1 when the condition is a
+  // thin-air value: no equation decides it, and herd takes both ways then
+  // (only the corpus's plain-race tests get here, and agree either way).
+  // Opens the jump's control-dependency scope.
   int branch(PathState &s, const Op &op) {
-    bool holds;
+    Value v;
     EventSet deps;
     if (op.expr >= 0) {
-      holds = evaluate(code_.exprs, op.expr, s.registers) != 0;
+      v = value_of(s, op.expr);
       deps = depends_of_expr(s, op.expr);
     } else {
-      holds = s.registers[static_cast<std::size_t>(op.reg)] == op.value;
+      const Value r = s.registers[static_cast<std::size_t>(op.reg)];
+      v = r == thin_air ? thin_air : Value{r == op.value};
       deps = s.depends[static_cast<std::size_t>(op.reg)];
     }
     if (deps != 0)
       s.branches.emplace_back(joins_[static_cast<std::size_t>(s.pc)], deps);
+    if (v == thin_air)
+      return -1;
+    const bool holds = v != 0;
     return holds ? s.pc + 1 : op.target;
   }
 
@@ -187,12 +214,20 @@ private:
       }
       case OpKind::jump_unless:
         next = branch(s, op);
+        if (next < 0) {
+          if (op.target <= s.pc)
+            throw Unsupportable("a loop (backward jump)");
+          PathState other = s;
+          other.pc = op.target;
+          follow(std::move(other));
+          next = s.pc + 1;
+        }
         break;
       case OpKind::jump:
         next = op.target;
         break;
       case OpKind::assign:
-        s.registers[static_cast<std::size_t>(op.reg)] = evaluate(code_.exprs, op.expr, s.registers);
+        s.registers[static_cast<std::size_t>(op.reg)] = value_of(s, op.expr);
         s.depends[static_cast<std::size_t>(op.reg)] = depends_of_expr(s, op.expr);
         break;
       }
@@ -211,6 +246,7 @@ private:
   const ValueDomains &domains_;
   const Substitution &substitution_;
   const std::vector<int> joins_;
+  std::vector<StoredValue> *stored_;
   std::vector<ThreadRun> runs_;
 };
 
@@ -241,8 +277,8 @@ bool lowered_fence(FenceKind kind, const Substitution &substitution, FenceClass 
 }
 
 std::vector<ThreadRun> thread_runs(const Test &test, int thread, const ValueDomains &domains,
-                                   const Substitution &substitution) {
-  return PathWalker(test, thread, domains, substitution).walk();
+                                   const Substitution &substitution, std::vector<StoredValue> *stored) {
+  return PathWalker(test, thread, domains, substitution, stored).walk();
 }
 
 } // namespace fencelab::lkmm

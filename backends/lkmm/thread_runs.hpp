@@ -47,6 +47,13 @@ struct ThreadRun {
   std::vector<Value> registers; // final values
 };
 
+// The value of a read whose value depends on itself through rf and data
+// dependencies (out of thin air). herd solves the values of a candidate from
+// its rf; when they form a cycle no equation fixes them, and herd keeps the
+// candidate with an unknown value that equals no constant of the test. Every
+// expression over it is unknown too, and it is no address.
+inline constexpr Value thin_air = -(Value{1} << 62);
+
 // Per location, every value it may hold (sorted, no repeats).
 using ValueDomains = std::vector<std::vector<Value>>;
 
@@ -54,9 +61,19 @@ using ValueDomains = std::vector<std::vector<Value>>;
 // compiler barrier (it orders no memory access in the LKMM), a sham or none.
 bool lowered_fence(FenceKind kind, const Substitution &substitution, FenceClass &out);
 
+// A store some path makes, kept even when the path later ends unrecorded:
+// the value reaches memory before the path goes wrong, and another read of
+// it may be what sets that path right (`*z = x; r = *z; *r`).
+struct StoredValue {
+  int loc = 0;
+  Value value = 0;
+  bool from_read = false; // the value depends on a read (data dependency)
+};
+
 // Every run of thread `thread` whose reads take values in `domains`. Paths
-// that dereference a non-address are dropped (herd rejects them too).
+// that dereference a non-address are dropped (herd rejects them too). When
+// `stored` is given, every store of every path is appended to it.
 std::vector<ThreadRun> thread_runs(const Test &test, int thread, const ValueDomains &domains,
-                                   const Substitution &substitution);
+                                   const Substitution &substitution, std::vector<StoredValue> *stored = nullptr);
 
 } // namespace fencelab::lkmm

@@ -30,23 +30,27 @@ DomainFixpoint value_domains(const Test &test, const Substitution &substitution)
   // (jumps only go forward), so reads need only the values of chains of at
   // most `stores` stores. Stopping there keeps a value that grows through a
   // cycle (x = r + 1 fed back to x) finite without losing any execution
-  // whose values are founded; herd drops the unfounded ones too.
+  // whose values are founded; a value that comes around a cycle is the
+  // thin-air value (thread_runs.hpp), which a store of a read's value adds.
   int stores = 0;
   for (const auto &t : test.threads)
     for (const auto &op : t.ops)
       stores += op.kind == OpKind::store || op.kind == OpKind::store_release;
   for (int round = 0;; ++round) {
     out.runs.clear();
+    std::vector<StoredValue> stored;
     for (int t = 0; t < static_cast<int>(test.threads.size()); ++t)
-      out.runs.push_back(thread_runs(test, t, out.domains, substitution));
+      out.runs.push_back(thread_runs(test, t, out.domains, substitution, &stored));
     if (round == stores)
       return out;
     bool grew = false;
-    for (const auto &thread : out.runs)
-      for (const auto &run : thread)
-        for (const auto &e : run.events)
-          if (e.access == Access::write)
-            grew |= insert_value(out.domains[static_cast<std::size_t>(e.loc)], e.value);
+    for (const StoredValue &v : stored) {
+      auto &domain = out.domains[static_cast<std::size_t>(v.loc)];
+      grew |= insert_value(domain, v.value);
+      // A stored value that comes from a read may come around a cycle.
+      if (v.from_read)
+        grew |= insert_value(domain, thin_air);
+    }
     if (!grew)
       return out;
   }

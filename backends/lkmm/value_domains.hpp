@@ -2,8 +2,8 @@
 // The values each location can hold: its initial value and every value some
 // run can store there, to a fixpoint (a stored value may depend on what was
 // read). The runs of the last round are returned too: they are the threads'
-// runs over the final domains. Values are those of founded executions: each
-// read's value traces back, through data dependencies and rf, to constants.
+// runs over the final domains. A value traces back, through data
+// dependencies and rf, to constants, or came around a cycle: thin_air.
 #include "thread_runs.hpp"
 
 namespace fencelab::lkmm {

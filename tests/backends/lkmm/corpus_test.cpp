@@ -93,7 +93,7 @@ TEST(LkmmCorpus, AgreesWithHerd7OnEveryParsedFile) {
             << " data-race flags agree, " << unsupported << " unsupported; " << total << " s in all, worst "
             << worst << " s (" << worst_name << ")\n";
   EXPECT_GT(parsed, 0);
-  EXPECT_LE(total, 60.0);
+  EXPECT_LE(total, 10.0); // a few seconds on a loaded machine; 0.2 s alone
 }
 
 } // namespace
