@@ -125,17 +125,22 @@ void Session::attach_control(TestResult &real) { attach_control(real, options_.c
 void Session::attach_control(TestResult &real, const RunConfig &config) {
   if (!real.histogram || !real.test.expectation || real.test.expectation->result != Observation::never)
     return;
+  // The control differs from the run by the ordering of its native fences
+  // only: a fence the run already replaced (a plant) stays replaced, and a run
+  // with no native fence left has no control, since it would be its own sham.
   RunConfig sham = config;
-  sham.substitution.stands.clear();
   std::string text;
   for (const auto &entry : enum_names(FenceKind{})) {
     FenceKind k = entry.value;
-    if (k == FenceKind::none || k == FenceKind::barrier || !real.test.uses_fence(k))
+    if (k == FenceKind::none || k == FenceKind::barrier || !real.test.uses_fence(k) ||
+        config.substitution.stand_for(k) != Stand::native)
       continue;
     sham.substitution.stands[k] = Stand::sham;
     sham.substitution.sham_ns[k] = sham_duration(k, real.test);
     text += fmt::format("{}{}=sham({:.0f} ns)", text.empty() ? "" : ",", entry.name, sham.substitution.sham_ns[k]);
   }
+  if (text.empty())
+    return;
   auto control = judge(real.test, std::string(hardware_->name()), hardware_->run(real.test, sham));
   if (!control.histogram)
     return;

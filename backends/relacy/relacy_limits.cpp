@@ -88,6 +88,14 @@ std::vector<std::string> relacy_limits(const Test &test, SearchMode search) {
     }
   if (shape.load_then_store_threads >= 2)
     limits.push_back("no load buffering (two threads load before they store)");
+  // One such thread is enough once full fences or membarrier order the others
+  // (found by the LKMM cross-check: x=1; membarrier; y=2 || r0=y; z=3 ||
+  // r1=z; r2=x): Relacy runs the load before the later store, always.
+  const bool full_fence = test.uses_fence(FenceKind::smp_mb) || test.uses_fence(FenceKind::mfence) ||
+                          test.uses_fence(FenceKind::membarrier);
+  if (shape.load_then_store_threads == 1 && full_fence)
+    limits.push_back("a load always runs before its thread's later stores (one thread loads before it stores, "
+                     "and full fences order the others)");
   const int window = read_window(search);
   for (const auto &[loc, n] : shape.stores)
     if (n + 1 > window) { // + 1: the initial value is a store in the history too

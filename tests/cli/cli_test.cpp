@@ -111,7 +111,8 @@ TEST_F(Cli, PlantedSmpMbIsAViolation) {
 }
 
 // A sham membarrier orders nothing, so its "Never" is no evidence: whatever
-// happens, the framework must not call it a clean, powered ok.
+// happens, the framework must not call it a clean, powered ok. (The run is
+// its own sham, so it gets no control at all.)
 TEST_F(Cli, PlantedShamMembarrierIsNeverCleanAndPowered) {
   auto r = run_fencelab("run SB+barrier+membarrier --plant membarrier=sham --controls --budget 0.5 --json out.json", dir);
   ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.out;
@@ -120,6 +121,7 @@ TEST_F(Cli, PlantedShamMembarrierIsNeverCleanAndPowered) {
   const auto &t = doc["tests"][0];
   bool clean_and_powered = t["verdict"] == "ok" && t.contains("power") && t["power"]["label"] == "powered";
   EXPECT_FALSE(clean_and_powered) << t.dump(2);
+  EXPECT_FALSE(t.contains("power")) << t.dump(2);
 }
 
 TEST_F(Cli, BadPlant) { expect_rejected("run SB+smp_mb+smp_mb --plant smp_mb=nothing", "--plant: unknown stand-in"); }

@@ -91,6 +91,20 @@ TEST(RelacyLimits, OneLoadBeforeAStoreIsNotLoadBuffering) {
   EXPECT_TRUE(relacy_limits(t, SearchMode::full).empty());
 }
 
+// The cross-check's chain-842: only the LKMM reaches r0=2, r1=3, r2=0, since it
+// lets z=3 take effect before T1's read of y; Relacy always runs that read first.
+TEST(RelacyLimits, ALoadBeforeAStoreWithFencesElsewhereIsLimited) {
+  fencelab::Test t;
+  t.name = "chain";
+  t.locations = {{"x", 0}, {"y", 0}, {"z", 0}};
+  t.threads = {{{Op::store(0, 1), Op::fence_of(FenceKind::membarrier), Op::store(1, 2)}, {}, {}},
+               {{Op::load(1, 0), Op::store(2, 3)}, {"r0"}, {}},
+               {{Op::load(2, 0), Op::load(0, 1)}, {"r0", "r1"}, {}}};
+  EXPECT_TRUE(mentions(relacy_limits(t, SearchMode::full), "a load always runs before its thread's later stores"));
+  t.threads[0].ops[1] = Op::fence_of(FenceKind::barrier);
+  EXPECT_FALSE(mentions(relacy_limits(t, SearchMode::full), "a load always runs before"));
+}
+
 TEST(RelacyLimits, TheFamilyHasNone) {
   for (const fencelab::Test &t : all_family_tests())
     for (SearchMode search : {SearchMode::full, SearchMode::context_bound, SearchMode::random})
