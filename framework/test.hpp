@@ -72,7 +72,7 @@ struct Location {
 struct ThreadCode {
   std::vector<Op> ops;
   std::vector<std::string> registers; // names, e.g. "r0"; registers start at 0
-  std::vector<Expr> exprs;            // the pool Op::expr indexes
+  std::vector<Expr> exprs{};          // the pool Op::expr indexes
 };
 
 // What a test is expected to show, in herd's words, and who says so.
