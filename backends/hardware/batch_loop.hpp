@@ -117,6 +117,30 @@ inline void execute_computed(const LoweredOp &op, char *base, Value *regs, std::
   }
 }
 
+// The ops whose address or value is computed at run time; returns the next
+// pc. Out of line on purpose: inlined into run_batch, the call to evaluate()
+// inside them made the compiler keep the loop's own values on the stack, and
+// the constant forms (SB, MP, ...) ran a different instruction mix than
+// before expressions existed.
+[[gnu::noinline]] inline std::size_t execute_expression_op(const LoweredOp &op, char *base, Value *regs,
+                                                           std::size_t register_count, std::size_t pc) {
+  switch (op.action) {
+  case Action::computed:
+    execute_computed(op, base, regs, register_count);
+    break;
+  case Action::assign:
+    regs[op.reg] = value_of(op, regs, register_count);
+    break;
+  case Action::jump_unless_expr:
+    if (value_of(op, regs, register_count) == 0)
+      return static_cast<std::size_t>(op.target);
+    break;
+  default:
+    break;
+  }
+  return pc;
+}
+
 // Returns the number of heavy-barrier calls that failed (they must be 0).
 // The arguments are copied to locals first: a store to a register (a Value)
 // may alias any std::size_t field, which would make the compiler reload them.
@@ -154,14 +178,9 @@ inline std::uint64_t run_batch(const BatchArgs &a) {
         pc = static_cast<std::size_t>(op.target);
         break;
       case Action::computed:
-        execute_computed(op, base, regs, register_count);
-        break;
       case Action::assign:
-        regs[op.reg] = value_of(op, regs, register_count);
-        break;
       case Action::jump_unless_expr:
-        if (value_of(op, regs, register_count) == 0)
-          pc = static_cast<std::size_t>(op.target);
+        pc = execute_expression_op(op, base, regs, register_count, pc);
         break;
       default:
         failures += execute_fence(op, a.heavy, *a.latency);
