@@ -1,5 +1,5 @@
 #pragma once
-// membarrier() as fencelab means it (MEMBARRIER.md): the caller's smp_mb, then
+// membarrier() as fencelab means it (ARCHITECTURE.md, "membarrier in the LKMM"): the caller's smp_mb, then
 // an smp_mb injected somewhere in every other thread, all inside the call,
 // then the caller's smp_mb. Each way of placing the injected fences gives one
 // strong-fence relation: the execution's own mb pairs (the caller's fences are

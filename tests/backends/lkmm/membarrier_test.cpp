@@ -1,4 +1,4 @@
-// membarrier() in the LKMM evaluator (backends/lkmm/MEMBARRIER.md): a full
+// membarrier() in the LKMM evaluator (ARCHITECTURE.md, "membarrier in the LKMM"): a full
 // fence pair between the caller and each other thread, but no order between
 // two other threads, whose injected fences run at different times.
 #include "execution.hpp"
