@@ -22,10 +22,10 @@ int info_command(const std::vector<std::string> &args) {
   fmt::print("cpus       {} online, {} usable by this process\n", m.online_cpus, usable.size());
   fmt::print("kernel     {}\n", m.kernel);
   fmt::print("compiler   {}\n", m.compiler);
-  platform::FenceText text;
   fmt::print("\nfences\n");
-  fmt::print("  barrier     {}\n  smp_mb      {}\n  mfence      {}\n  smp_wmb     {}\n  smp_rmb     {}\n", text.barrier,
-             text.smp_mb, text.mfence, text.smp_wmb, text.smp_rmb);
+  for (const auto &fence : fence_table) // the kinds the fence layer makes of an instruction or a barrier
+    if (const char *text = platform::fence_text(fence.kind))
+      fmt::print("  {:<11} {}\n", fence.name, text);
   int mask = platform::membarrier_query_mask();
   fmt::print("\nheavy barriers (membarrier QUERY {})\n",
              mask < 0 ? fmt::format("failed, errno {}", -mask) : fmt::format("mask 0x{:x}", mask));

@@ -132,8 +132,8 @@ void Session::attach_control(TestResult &real, const RunConfig &config) {
   std::string text;
   for (const auto &entry : enum_names(FenceKind{})) {
     FenceKind k = entry.value;
-    if (k == FenceKind::none || k == FenceKind::barrier || !real.test.uses_fence(k) ||
-        config.substitution.stand_for(k) != Stand::native)
+    if (fence_info(k).side == FenceSide::light || !real.test.uses_fence(k) || // nothing to imitate
+        config.substitution.stand_for(k) != Stand::native)                     // already replaced
       continue;
     sham.substitution.stands[k] = Stand::sham;
     sham.substitution.sham_ns[k] = sham_duration(k, real.test);

@@ -12,12 +12,8 @@
 
 namespace fencelab {
 
-constexpr bool is_full_or_heavy(FenceKind k) {
-  return k == FenceKind::smp_mb || k == FenceKind::mfence || k == FenceKind::membarrier;
-}
-
 constexpr bool ordered_pair(FenceKind a, FenceKind b) {
-  if (a == FenceKind::membarrier || b == FenceKind::membarrier)
+  if (fence_info(a).side == FenceSide::heavy || fence_info(b).side == FenceSide::heavy)
     return true;
   return is_full_or_heavy(a) && is_full_or_heavy(b);
 }

@@ -46,17 +46,8 @@ inline std::uint64_t execute_fence(const LoweredOp &op, platform::HeavyBarrierFn
   case Action::compiler_barrier:
     platform::compiler_barrier();
     break;
-  case Action::smp_mb:
-    platform::smp_mb();
-    break;
-  case Action::mfence:
-    platform::mfence();
-    break;
-  case Action::smp_wmb:
-    platform::smp_wmb();
-    break;
-  case Action::smp_rmb:
-    platform::smp_rmb();
+  case Action::cpu_fence:
+    platform::run_fence(op.fence); // one more jump table, on a kind fixed for the whole run
     break;
   case Action::heavy: {
     std::uint64_t t0 = platform::ticks();

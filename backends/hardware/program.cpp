@@ -7,24 +7,22 @@
 namespace fencelab::hardware {
 namespace {
 
-Action native_action(FenceKind k) {
-  switch (k) {
-  case FenceKind::none:
-    return Action::nothing;
-  case FenceKind::barrier:
-    return Action::compiler_barrier;
-  case FenceKind::smp_mb:
-    return Action::smp_mb;
-  case FenceKind::mfence:
-    return Action::mfence;
-  case FenceKind::smp_wmb:
-    return Action::smp_wmb;
-  case FenceKind::smp_rmb:
-    return Action::smp_rmb;
-  case FenceKind::membarrier:
-    return Action::heavy;
+// The fence itself, as the table's side says it runs: nothing or a compiler
+// barrier (light), the fence layer's instruction (cpu), the heavy barrier.
+void lower_native(LoweredOp &l, FenceKind k) {
+  const FenceInfo &info = fence_info(k);
+  switch (info.side) {
+  case FenceSide::light:
+    l.action = info.cpp == CppFence::nothing ? Action::nothing : Action::compiler_barrier;
+    return;
+  case FenceSide::cpu:
+    l.action = Action::cpu_fence;
+    l.fence = k;
+    return;
+  case FenceSide::heavy:
+    l.action = Action::heavy;
+    return;
   }
-  return Action::nothing;
 }
 
 Action access_action(OpKind k) {
@@ -56,7 +54,7 @@ bool is_access(OpKind k) {
 void lower_fence(LoweredOp &l, FenceKind kind, const Substitution &s, double ticks_per_ns) {
   switch (s.stand_for(kind)) {
   case Stand::native:
-    l.action = native_action(kind);
+    lower_native(l, kind);
     return;
   case Stand::none:
     l.action = Action::nothing;
@@ -65,14 +63,15 @@ void lower_fence(LoweredOp &l, FenceKind kind, const Substitution &s, double tic
     l.action = Action::compiler_barrier;
     return;
   case Stand::sham: {
-    if (kind == FenceKind::none || kind == FenceKind::barrier) { // nothing to imitate
-      l.action = native_action(kind);
+    FenceSide side = fence_info(kind).side;
+    if (side == FenceSide::light) { // nothing to imitate
+      lower_native(l, kind);
       return;
     }
     auto it = s.sham_ns.find(kind);
     double ns = it == s.sham_ns.end() ? 0.0 : it->second;
     l.ticks = static_cast<std::uint64_t>(ns * ticks_per_ns);
-    l.action = kind == FenceKind::membarrier ? Action::mb_spin_mb : Action::spin;
+    l.action = side == FenceSide::heavy ? Action::mb_spin_mb : Action::spin;
     return;
   }
   }

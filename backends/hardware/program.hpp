@@ -23,10 +23,7 @@ enum class Action : std::uint8_t {
   jump,
   nothing,
   compiler_barrier,
-  smp_mb,
-  mfence,
-  smp_wmb,
-  smp_rmb,
+  cpu_fence,        // the fence layer's instruction for `fence` (platform::run_fence)
   heavy,            // the configured heavy barrier, timed
   spin,             // busy-wait `ticks`: a fence's duration without its ordering
   mb_spin_mb,       // the heavy barrier's sham: the caller keeps its own fences, nobody else gets one
@@ -43,6 +40,7 @@ struct LoweredOp {
   std::size_t offset; // byte offset of the location in instance 0
   Value value;
   std::uint64_t ticks; // spin length for spin and mb_spin_mb
+  FenceKind fence = FenceKind::none; // for cpu_fence only
   // For computed, assign and jump_unless_expr only:
   Action access = Action::nothing;
   std::int32_t addr_reg = -1;   // the register holding the accessed location's address, or -1: `offset`

@@ -5,6 +5,7 @@
 #include "batch_runner.hpp"
 
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace fencelab::hardware {
@@ -18,10 +19,14 @@ struct RunHeader {
   double budget_seconds, start_margin_us;
   std::uint32_t stagger_ns;
   std::uint8_t preload, stop_on_positive, placement;
-  std::int8_t stands[8];  // per FenceKind: Stand, or -1 for native
-  double sham_ns[8];      // per FenceKind, < 0 for none
+  std::int8_t stands[fence_kind_count]; // per FenceKind: Stand, or -1 for native
+  double sham_ns[fence_kind_count];     // per FenceKind, < 0 for none
   std::int32_t cpus[256]; // pinning of each worker
 };
+// encode_header/decode_options walk the slots as FenceKind values 0..count-1.
+static_assert(std::extent_v<decltype(RunHeader::stands)> == fence_kind_count &&
+                  std::extent_v<decltype(RunHeader::sham_ns)> == fence_kind_count,
+              "RunHeader: one slot per FenceKind");
 
 // A hash of what the workers execute: locations, initial values, op lists, observed locations.
 std::uint64_t test_fingerprint(const Test &test);

@@ -255,22 +255,20 @@ private:
 bool lowered_fence(FenceKind kind, const Substitution &substitution, FenceClass &out) {
   if (substitution.stand_for(kind) != Stand::native)
     return false; // none and sham order nothing; a compiler barrier orders nothing here either
-  switch (kind) {
-  case FenceKind::smp_mb:
-  case FenceKind::mfence:
+  switch (fence_info(kind).cat) {
+  case CatFence::mb:
     out = FenceClass::mb;
     return true;
-  case FenceKind::smp_wmb:
+  case CatFence::wmb:
     out = FenceClass::wmb;
     return true;
-  case FenceKind::smp_rmb:
+  case CatFence::rmb:
     out = FenceClass::rmb;
     return true;
-  case FenceKind::membarrier:
+  case CatFence::membarrier:
     out = FenceClass::membarrier;
     return true;
-  case FenceKind::none:
-  case FenceKind::barrier:
+  case CatFence::none:
     return false;
   }
   return false;

@@ -49,19 +49,18 @@ ModelOpKind lower_fence(FenceKind kind, Stand stand) {
   if (stand == Stand::none || stand == Stand::barrier)
     return ModelOpKind::nop;
   if (stand == Stand::sham) // time does not exist in the model: only the caller's own fence survives
-    return kind == FenceKind::membarrier ? ModelOpKind::membarrier_sham : ModelOpKind::nop;
-  switch (kind) {
-  case FenceKind::none:
-  case FenceKind::barrier:
+    return fence_info(kind).side == FenceSide::heavy ? ModelOpKind::membarrier_sham : ModelOpKind::nop;
+  switch (fence_info(kind).cpp) {
+  case CppFence::nothing:
+  case CppFence::compiler_only:
     return ModelOpKind::nop;
-  case FenceKind::smp_mb:
-  case FenceKind::mfence:
+  case CppFence::seq_cst:
     return ModelOpKind::fence_seq_cst;
-  case FenceKind::smp_wmb:
+  case CppFence::release:
     return ModelOpKind::fence_release;
-  case FenceKind::smp_rmb:
+  case CppFence::acquire:
     return ModelOpKind::fence_acquire;
-  case FenceKind::membarrier:
+  case CppFence::heavy:
     return ModelOpKind::membarrier;
   }
   return ModelOpKind::nop;

@@ -3,7 +3,7 @@
 //
 // The subset is what fencelab's backends can run: WRITE_ONCE, READ_ONCE,
 // smp_store_release, smp_load_acquire, plain C accesses (`*x = 1`, `r0 = *x`),
-// the fences smp_mb, smp_rmb, smp_wmb, barrier and fencelab's membarrier,
+// the fence calls of fence_table (smp_mb, smp_rmb, smp_wmb, barrier and fencelab's membarrier),
 // register expressions (`r1 = (r0 != 0)`, `WRITE_ONCE(*y, r0 + 1)`, any C
 // operator but ?:, assignment and ++), `if` on any register expression,
 // casts and integer or pointer types, and addresses of shared locations as

@@ -12,18 +12,6 @@
 namespace fencelab {
 namespace {
 
-struct FenceCall {
-  std::string_view name;
-  FenceKind kind;
-};
-
-// membarrier() is fencelab's extension; herd does not know it.
-constexpr std::array<FenceCall, 5> fence_calls{{{"smp_mb", FenceKind::smp_mb},
-                                                {"smp_rmb", FenceKind::smp_rmb},
-                                                {"smp_wmb", FenceKind::smp_wmb},
-                                                {"barrier", FenceKind::barrier},
-                                                {"membarrier", FenceKind::membarrier}}};
-
 constexpr std::array<std::string_view, 10> unsupported_keywords{"while", "for",   "do",       "switch", "return",
                                                                 "goto",  "break", "continue", "case",   "default"};
 
@@ -239,8 +227,8 @@ private:
       code_.emit(op);
       return;
     }
-    for (const auto &fence : fence_calls)
-      if (fn.text == fence.name) {
+    for (const auto &fence : fence_table)
+      if (!fence.call.empty() && fn.text == fence.call) {
         lex_.next();
         ctx_.expect(")", fn.describe() + " takes no arguments");
         code_.emit(Op::fence_of(fence.kind));

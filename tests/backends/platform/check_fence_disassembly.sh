@@ -39,8 +39,19 @@ instructions() {
     sed -E 's/^ *[0-9a-f]+:\s*//; s/\s+#.*$//; s/\s+<.*>$//; s/\s+/ /g; s/ $//'
 }
 
+# Every probe in the object (one per row of the fence layer) and every kind
+# expected above: a probe with no expectation here fails, so a new fence kind
+# cannot pass unchecked.
+probes=$("$objdump" -t "$object" | sed -n 's/.*\sfencelab_probe_\([A-Za-z0-9_]*\)$/\1/p')
+kinds=$(printf '%s\n' barrier "${!want[@]}" $probes | sort -u)
+
 status=0
-for kind in barrier smp_mb mfence smp_wmb smp_rmb cpu_relax ticks; do
+for kind in $kinds; do
+  if [ "$kind" != barrier ] && [ -z "${want[$kind]+set}" ]; then
+    echo "FAIL $arch $kind: fencelab_probe_$kind has no expectation in $(basename "$0")"
+    status=1
+    continue
+  fi
   code=$(instructions "$kind")
   if [ -z "$code" ]; then
     echo "FAIL $kind: no function fencelab_probe_$kind in $object"
