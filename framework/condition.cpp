@@ -8,8 +8,10 @@ bool Prop::holds(std::span<const Value> outcome) const {
   switch (kind) {
   case Kind::truth:
     return true;
-  case Kind::atom:
-    return outcome[static_cast<std::size_t>(atom.slot)] == atom.value;
+  case Kind::atom: {
+    Value right = atom.other_slot >= 0 ? outcome[static_cast<std::size_t>(atom.other_slot)] : atom.value;
+    return outcome[static_cast<std::size_t>(atom.slot)] == right;
+  }
   case Kind::negation:
     return !operands.front().holds(outcome);
   case Kind::conjunction:

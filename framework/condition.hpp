@@ -20,10 +20,13 @@ constexpr auto enum_names(Quantifier) {
   return std::array<NameOf<Q>, 3>{{{Q::exists, "exists"}, {Q::not_exists, "~exists"}, {Q::forall, "forall"}}};
 }
 
-// An equality `slot = value`, where slot is a position in an Outcome (see Test).
+// An equality `slot = value`, where slot is a position in an Outcome (see
+// Test), or, when other_slot >= 0, `slot = other_slot` (herd's `0:r0=1:r0`),
+// and value is unused.
 struct Atom {
   int slot = 0;
   Value value = 0;
+  int other_slot = -1;
   friend bool operator==(const Atom &, const Atom &) = default;
 };
 
@@ -34,7 +37,8 @@ struct Prop {
   std::vector<Prop> operands;
 
   static Prop truth() { return {}; }
-  static Prop equals(int slot, Value value) { return {Kind::atom, {slot, value}, {}}; }
+  static Prop equals(int slot, Value value) { return {Kind::atom, {slot, value, -1}, {}}; }
+  static Prop same(int slot, int other_slot) { return {Kind::atom, {slot, 0, other_slot}, {}}; }
   static Prop negation(Prop p) { return {Kind::negation, {}, {std::move(p)}}; }
   static Prop conjunction(std::vector<Prop> ps) { return {Kind::conjunction, {}, std::move(ps)}; }
   static Prop disjunction(std::vector<Prop> ps) { return {Kind::disjunction, {}, std::move(ps)}; }

@@ -14,6 +14,13 @@ std::string joined(const Test &test, const std::vector<Prop> &ps, const char *op
   return out;
 }
 
+// On the right of `=`, a bare location name is its address (`0:r0=x`); its
+// final value is written `[x]`, as herd reads it back.
+std::string other_slot_text(const Test &test, int slot) {
+  std::string name = test.slot_name(slot);
+  return name.find(':') == std::string::npos ? "[" + name + "]" : name;
+}
+
 } // namespace
 
 std::string value_text(const Test &test, Value value) {
@@ -27,7 +34,8 @@ std::string prop_text(const Test &test, const Prop &prop) {
   case Prop::Kind::truth:
     return "true";
   case Prop::Kind::atom:
-    return test.slot_name(prop.atom.slot) + "=" + value_text(test, prop.atom.value);
+    return test.slot_name(prop.atom.slot) + "=" +
+           (prop.atom.other_slot >= 0 ? other_slot_text(test, prop.atom.other_slot) : value_text(test, prop.atom.value));
   case Prop::Kind::negation:
     return "~(" + prop_text(test, prop.operands.front()) + ")";
   case Prop::Kind::conjunction:

@@ -8,17 +8,17 @@ namespace fencelab::hardware {
 namespace {
 
 // The condition's equalities, one per outcome slot, or nullopt when it is not
-// a plain conjunction of equalities.
+// a plain conjunction of equalities with constants.
 std::optional<std::map<int, Value>> equalities(const Prop &p) {
   std::map<int, Value> out;
   auto add = [&](const Prop &atom) {
+    if (atom.atom.other_slot >= 0) // two slots compared: no single value to wait for
+      return false;
     auto [it, fresh] = out.emplace(atom.atom.slot, atom.atom.value);
     return fresh || it->second == atom.atom.value;
   };
-  if (p.kind == Prop::Kind::atom) {
-    add(p);
-    return out;
-  }
+  if (p.kind == Prop::Kind::atom)
+    return add(p) ? std::optional(out) : std::nullopt;
   if (p.kind != Prop::Kind::conjunction)
     return std::nullopt;
   for (const Prop &operand : p.operands)

@@ -129,13 +129,7 @@ private:
     return operand;
   }
 
-  int load(const Token &at, LoadForm form) {
-    if (out_.load_leaf >= 0)
-      lex_.unsupported(at, "load in expression"); // two loads need two registers
-    hooks_.on_load(at, form);
-    out_.load_leaf = push(Expr{ExprKind::constant, 0});
-    return out_.load_leaf;
-  }
+  int load(const Token &at, LoadForm form) { return push(hooks_.on_load(at, form)); }
 
   int push(const Expr &e) {
     out_.pool.push_back(e);
@@ -143,7 +137,7 @@ private:
   }
 
   bool foldable(int i) const {
-    return i >= 0 && i != out_.load_leaf && out_.pool[static_cast<std::size_t>(i)].kind == ExprKind::constant;
+    return i >= 0 && out_.pool[static_cast<std::size_t>(i)].kind == ExprKind::constant;
   }
 
   // Constant operands are folded: each constant subtree is one leaf, the last

@@ -6,9 +6,8 @@
 // subtrees are folded, so `-1` and `x + 0` are single constants.
 //
 // A load (READ_ONCE, smp_load_acquire, a plain `*p`) is not an expression
-// node: the caller decides through `on_load` whether one may appear (only as
-// the whole right-hand side of an assignment), parses its address and gets a
-// placeholder leaf back.
+// node: the caller decides through `on_load` whether one may appear, parses
+// its address and returns the leaf standing for its value (a register).
 #include "expr.hpp"
 #include "parse_context.hpp"
 
@@ -25,16 +24,15 @@ struct ExprHooks {
   // address). Throws for an unknown name.
   std::function<Expr(const Token &name)> name;
   // Called with the load's first token (the function name, or `*` of a plain
-  // load), which is already consumed; parses the rest of the load.
-  std::function<void(const Token &at, LoadForm form)> on_load;
+  // load), which is already consumed; parses the rest of the load and returns
+  // the leaf for its value. Loads are met left to right.
+  std::function<Expr(const Token &at, LoadForm form)> on_load;
 };
 
 struct ParsedExpr {
   std::vector<Expr> pool;
   int root = -1;
-  int load_leaf = -1; // the placeholder of a load, if one was parsed
   bool is_constant() const { return pool[static_cast<std::size_t>(root)].kind == ExprKind::constant; }
-  bool is_just_the_load() const { return load_leaf >= 0 && root == load_leaf; }
 };
 
 ParsedExpr parse_expression(ParseContext &ctx, const ExprHooks &hooks);

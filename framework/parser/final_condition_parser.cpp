@@ -108,30 +108,36 @@ private:
     bool equal = op.is("=") || op.is("==");
     if (!equal && !op.is("!=") && !op.is("<>"))
       lex_.fail(op, "expected '=' after " + refs_[static_cast<std::size_t>(ref)].text + ", found " + op.describe());
-    Prop atom = Prop::equals(ref, parse_value());
+    Prop atom = parse_right_side(ref);
     return equal ? atom : Prop::negation(std::move(atom));
   }
 
-  // A number, or a location's name (`0:r0=x`, `p=&x`): herd compares with its address.
-  Value parse_value() {
+  // A number; a location's name (`0:r0=x`, `p=&x`), which herd compares with
+  // its address; or another register or location (`0:r1=1:r2`, `0:r1=[x]`).
+  Prop parse_right_side(int ref) {
     if (ctx_.accept("&"))
-      return address_of(ctx_.location(ctx_.expect_identifier("after '&'").text));
+      return Prop::equals(ref, address_of(ctx_.location(ctx_.expect_identifier("after '&'").text)));
+    if (ctx_.accept("["))
+      return Prop::same(ref, location_in_brackets());
     bool negative = ctx_.accept("-");
-    Token t = lex_.peek();
+    Token t = lex_.next();
     if (!negative && t.kind == TokenKind::identifier) {
-      lex_.next();
-      if (lex_.peek().is(":"))
-        lex_.unsupported(t, "location comparison"); // 0:r1=P1:r2
-      return address_of(ctx_.location(t.text));
+      if (auto n = thread_number(t); n && ctx_.accept(":"))
+        return Prop::same(ref, register_ref(t, *n));
+      return Prop::equals(ref, address_of(ctx_.location(t.text)));
     }
-    if (t.is("["))
-      lex_.unsupported(t, "location comparison"); // 0:r1=[x]
     if (t.kind != TokenKind::number)
       lex_.fail(t, "expected an integer value, found " + t.describe());
-    lex_.next();
-    if (lex_.peek().is(":"))
-      lex_.unsupported(t, "location comparison"); // 0:r1=1:r2
-    return negative ? -t.number : t.number;
+    if (!negative && ctx_.accept(":"))
+      return Prop::same(ref, register_ref(t, t.number));
+    return Prop::equals(ref, negative ? -t.number : t.number);
+  }
+
+  // After `[`: `x]`.
+  int location_in_brackets() {
+    Token id = ctx_.expect_identifier("for the location");
+    ctx_.expect("]", "closing the location");
+    return location_ref(id);
   }
 
   // Returns an index into refs_.
@@ -144,9 +150,7 @@ private:
     }
     if (t.is("[")) {
       lex_.next();
-      Token id = ctx_.expect_identifier("for the location");
-      ctx_.expect("]", "closing the location");
-      return location_ref(id);
+      return location_in_brackets();
     }
     if (t.kind != TokenKind::identifier)
       lex_.fail(t, "expected a register such as 0:r0 or a location, found " + t.describe());
@@ -191,8 +195,11 @@ private:
   }
 
   static void resolve(Prop &p, const std::vector<int> &slots) {
-    if (p.kind == Prop::Kind::atom)
+    if (p.kind == Prop::Kind::atom) {
       p.atom.slot = slots[static_cast<std::size_t>(p.atom.slot)];
+      if (p.atom.other_slot >= 0)
+        p.atom.other_slot = slots[static_cast<std::size_t>(p.atom.other_slot)];
+    }
     for (auto &operand : p.operands)
       resolve(operand, slots);
   }

@@ -160,32 +160,67 @@ private:
     lex_.fail(id, "unknown register " + id.describe());
   }
 
-  // An expression in which a load may not appear (`construct` names the rejection).
-  ParsedExpr parse_value(const std::string &construct) {
+  // An expression whose loads (READ_ONCE(*x), `*p`, ...) are collected in
+  // `loads`, in source order; each stands in the pool as a placeholder
+  // register leaf, -1 for the first load, -2 for the second, ...
+  ParsedExpr parse_loading(std::vector<ParsedLoad> &loads) {
     ExprHooks hooks{[this](const Token &id) { return name_value(id); },
-                    [this, &construct](const Token &at, LoadForm) { lex_.unsupported(at, construct); }};
+                    [this, &loads](const Token &at, LoadForm form) {
+                      loads.push_back(ParsedLoad{at, form, access_.parse_load_rest(form)});
+                      return Expr{ExprKind::reg, 0, -static_cast<int>(loads.size())};
+                    }};
     return parse_expression(ctx_, hooks);
+  }
+
+  void emit_load(const ParsedLoad &load, int reg) {
+    Op op = access(load.form == LoadForm::acquire ? OpKind::load_acquire : OpKind::load, load.address);
+    op.reg = reg;
+    op.plain = load.form == LoadForm::plain;
+    code_.emit(op);
+  }
+
+  // A register no name of the test can be: C reserves names starting with `__`.
+  int hidden_register() {
+    std::string name;
+    do
+      name = "__ld" + std::to_string(hidden_count_++);
+    while (scope_.kind_of(name) != ThreadScope::Kind::unknown);
+    return code_.register_index(name);
+  }
+
+  // herd evaluates a load nested in an expression as a load whose value the
+  // expression then uses: each becomes a load into a hidden register, emitted
+  // now (before the statement using the value), left to right.
+  ParsedExpr parse_value() {
+    std::vector<ParsedLoad> loads;
+    ParsedExpr e = parse_loading(loads);
+    emit_hidden_loads(e, loads);
+    return e;
+  }
+
+  void emit_hidden_loads(ParsedExpr &e, const std::vector<ParsedLoad> &loads) {
+    std::vector<int> regs;
+    for (const auto &load : loads) {
+      regs.push_back(hidden_register());
+      emit_load(load, regs.back());
+    }
+    for (auto &node : e.pool)
+      if (node.kind == ExprKind::reg && node.reg < 0)
+        node.reg = regs[static_cast<std::size_t>(-node.reg - 1)];
   }
 
   // `target =` has been consumed: a load into the register, or a register expression.
   void parse_assignment(const Token &target) {
     if (scope_.kind_of(target.text) == ThreadScope::Kind::location)
       lex_.unsupported(target, "pointer assignment");
-    std::optional<ParsedLoad> load;
-    ExprHooks hooks{[this](const Token &id) { return name_value(id); },
-                    [this, &load](const Token &at, LoadForm form) {
-                      load = ParsedLoad{at, form, access_.parse_load_rest(form)};
-                    }};
-    ParsedExpr e = parse_expression(ctx_, hooks);
-    if (load) {
-      if (!e.is_just_the_load())
-        lex_.unsupported(load->at, "load in expression"); // its value needs a register of its own
-      Op op = access(load->form == LoadForm::acquire ? OpKind::load_acquire : OpKind::load, load->address);
-      op.reg = code_.register_index(target.text);
-      op.plain = load->form == LoadForm::plain;
-      code_.emit(op);
+    std::vector<ParsedLoad> loads;
+    ParsedExpr e = parse_loading(loads);
+    const Expr &root = e.pool[static_cast<std::size_t>(e.root)];
+    if (loads.size() == 1 && root.kind == ExprKind::reg && root.reg == -1) { // `r = READ_ONCE(*x)`
+      emit_load(loads.front(), code_.register_index(target.text));
       return;
     }
+    emit_hidden_loads(e, loads);
     // `r = 0` before any use of r changes nothing: registers start at 0 and
     // jumps only go forward, so no path can have written r yet.
     bool unused = !code_.find_register(target.text);
@@ -199,7 +234,7 @@ private:
 
   // A stored value: a constant (an address included) or a register expression.
   void set_stored_value(Op &op) {
-    ParsedExpr v = parse_value("load in expression");
+    ParsedExpr v = parse_value();
     if (v.is_constant())
       op.value = v.pool[static_cast<std::size_t>(v.root)].value;
     else
@@ -242,7 +277,7 @@ private:
   void parse_if() {
     lex_.next();
     ctx_.expect("(", "after 'if'");
-    ParsedExpr e = parse_value("load in condition");
+    ParsedExpr e = parse_value();
     ctx_.expect(")", "closing the 'if' condition");
     BranchCondition condition = code_.branch_condition(e.pool, e.root);
     auto otherwise = code_.new_label();
@@ -265,6 +300,7 @@ private:
   ThreadBuilder code_; // before the two that refer to it
   ThreadScope scope_;
   AccessParser access_;
+  int hidden_count_ = 0;
 };
 
 } // namespace

@@ -19,6 +19,22 @@ TEST(Condition, PropositionsEvaluateOnOutcomes) {
   EXPECT_FALSE(Prop::disjunction({Prop::equals(0, 5), Prop::equals(2, 3)}).holds(o));
 }
 
+TEST(Condition, SlotToSlotAtomsCompareTwoOutcomeValues) {
+  EXPECT_TRUE(Prop::same(0, 2).holds(std::vector<Value>{4, 1, 4}));
+  EXPECT_FALSE(Prop::same(0, 2).holds(std::vector<Value>{4, 1, 5}));
+  EXPECT_TRUE(Prop::same(1, 1).holds(std::vector<Value>{4, 1, 5}));
+  // The unused value of a slot-to-slot atom plays no part.
+  EXPECT_FALSE(Prop::same(0, 1).holds(std::vector<Value>{0, 1}));
+  EXPECT_NE(Prop::same(0, 1), Prop::equals(0, 1));
+
+  fencelab::Test t = make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier);
+  t.observed_locations = {1};
+  t.condition.prop = Prop::conjunction({Prop::same(0, 1), Prop::negation(Prop::same(2, 0))});
+  EXPECT_EQ(condition_text(t), "exists (0:r0=1:r0 /\\ ~(y=0:r0))");
+  t.condition.prop = Prop::same(1, 2); // a location on the right: its value, not its address
+  EXPECT_EQ(condition_text(t), "exists (1:r0=[y])");
+}
+
 TEST(Condition, QuantifiersValidateLikeHerd) {
   Condition c;
   c.quantifier = Quantifier::exists;
