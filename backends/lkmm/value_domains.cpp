@@ -32,7 +32,11 @@ DomainFixpoint value_domains(const Test &test, const Substitution &substitution)
   // cycle (x = r + 1 fed back to x) finite without losing any execution
   // whose values are founded; a value that comes around a cycle is the
   // thin-air value (thread_runs.hpp), which a store of a read's value adds.
-  int stores = 0;
+  // One more round than stores: a store that only a branch on the thin-air
+  // value reaches (if (READ_ONCE(*x) == 0) r1 = 0; WRITE_ONCE(*y, r1)) is
+  // found one round after thin air enters the domain, and its value must
+  // still travel a whole chain.
+  int stores = 1;
   for (const auto &t : test.threads)
     for (const auto &op : t.ops)
       stores += op.kind == OpKind::store || op.kind == OpKind::store_release;

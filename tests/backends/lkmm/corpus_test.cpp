@@ -44,12 +44,7 @@ std::map<std::string, HerdVerdict> read_observations(const std::filesystem::path
 
 // Files where the LKMM model's verdict is known to differ from herd7's, each
 // with what is known of why. Every other parsed file must agree exactly.
-const std::map<std::string, std::string> known_differences{
-    {"manual/kernel/crypto-control-data.litmus",
-     "herd7: Sometimes (the data and control dependency of WRITE_ONCE(*y, r1) on READ_ONCE(*x) are hidden by "
-     "r1's constant assignments in an if); fencelab's LKMM forbids it: under study, the same with an ordinary "
-     "register instead of the nested load"},
-};
+const std::map<std::string, std::string> known_differences{};
 
 TEST(LkmmCorpus, AgreesWithHerd7OnEveryParsedFile) {
   const std::filesystem::path root = std::filesystem::path(FENCELAB_LITMUS_CORPUS) / "lkmm";

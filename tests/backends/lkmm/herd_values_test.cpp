@@ -119,5 +119,20 @@ TEST(LkmmHerdValues, AFilteredOutExecutionRaisesNoDataRace) {
   EXPECT_TRUE(raced(answer(litmus(with_filter("")))));
 }
 
+// manual/kernel/crypto-control-data: r1 is set by constants, so the store to y
+// depends on the read of x neither by data nor by control (ctrl ends with the
+// if), and this is plain load buffering with one data dependency: allowed. The
+// value 1 reaches x only through a store that a branch on a value read from a
+// store of a read reaches, one round after thin air enters the domains.
+TEST(LkmmHerdValues, AConstantStoredBehindABranchReachesTheDomains) {
+  const fencelab::Test t = litmus(R"(C crypto-control-data-shape
+{}
+P0(int *x, int *y) { int r0; int r1; r1 = 1; r0 = READ_ONCE(*x); if (r0 == 0) r1 = 0; WRITE_ONCE(*y, r1); }
+P1(int *x, int *y) { int r2; r2 = READ_ONCE(*y); WRITE_ONCE(*x, r2); }
+exists (0:r1=1)
+)");
+  EXPECT_EQ(verdict(t, answer(t)), Observation::sometimes);
+}
+
 } // namespace
 } // namespace fencelab::lkmm::tests
