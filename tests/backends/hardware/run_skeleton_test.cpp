@@ -56,6 +56,21 @@ TEST(PlanNextRound, StopsOnAPositiveOnlyWhenAskedTo) {
   EXPECT_FALSE(plan_next_round(limits, plan, tally, first, {0, 8}, whole));
 }
 
+TEST(PlanNextRound, AStopRequestEndsTheRunAtTheNextRound) {
+  RunLimits limits; // a budget an hour away: only the stop request can end it
+  RoundPlan plan{};
+  RunTally tally{};
+  std::atomic<std::uint64_t> first{0};
+  tally.deadline_ns = steady_ns(RunClock::now()) + 3'600'000'000'000;
+  EXPECT_TRUE(plan_next_round(limits, plan, tally, first, {5, 3}, whole));
+  platform::request_stop(2);
+  bool planned = plan_next_round(limits, plan, tally, first, {5, 3}, whole);
+  platform::clear_stop_request();
+  EXPECT_FALSE(planned);
+  EXPECT_TRUE(plan.stop);
+  EXPECT_EQ(tally.rounds, 1u);
+}
+
 // Counts assignments, to see that unchanged shared fields are not rewritten.
 struct Watched {
   int value = 0;
