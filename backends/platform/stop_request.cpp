@@ -16,6 +16,8 @@ std::atomic<int> *flag = &local_flag;
 } // namespace
 
 void share_stop_request() {
+  if (flag != &local_flag) // shared already
+    return;
   void *page = mmap(nullptr, sizeof(std::atomic<int>), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   if (page == MAP_FAILED)
     return;

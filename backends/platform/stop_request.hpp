@@ -8,8 +8,9 @@
 
 namespace fencelab::platform {
 
-// Moves the flag into a page shared with children forked later. Call once,
+// Moves the flag into a page shared with children forked later. Call it
 // early, before any fork (it allocates; a failure keeps the process-local flag).
+// Later calls do nothing.
 void share_stop_request();
 
 // Async-signal-safe: records `signal` (the first request wins); returns
