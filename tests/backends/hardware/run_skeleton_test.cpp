@@ -45,6 +45,17 @@ TEST(PlanNextRound, ABudgetRunStopsAtItsDeadline) {
   EXPECT_FALSE(plan_next_round(limits, plan, tally, first, {5, 3}, whole));
 }
 
+TEST(PlanNextRound, ABudgetThatExpiredBeforeTheFirstRoundStillRunsOne) {
+  RunLimits limits;
+  RoundPlan plan{};
+  RunTally tally{};
+  std::atomic<std::uint64_t> first{0};
+  tally.deadline_ns = steady_ns(RunClock::now()) - 1; // the workers met late
+  EXPECT_TRUE(plan_next_round(limits, plan, tally, first, {5, 3}, whole));
+  EXPECT_FALSE(plan_next_round(limits, plan, tally, first, {5, 3}, whole));
+  EXPECT_EQ(tally.rounds, 1u);
+}
+
 TEST(PlanNextRound, StopsOnAPositiveOnlyWhenAskedTo) {
   RunLimits limits;
   limits.iterations = 100;
