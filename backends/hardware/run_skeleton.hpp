@@ -66,6 +66,8 @@ bool plan_next_round(const RunLimits &limits, RoundPlan &plan, RunTally &tally,
   }
   if (limits.stop_on_positive && first_positive_tick.load(std::memory_order_relaxed) != 0)
     done = true;
+  if (limits.halt && limits.halt->load(std::memory_order_relaxed))
+    done = true;
   write_if_changed(plan.length, next.length);
   write_if_changed(plan.instances, next.instances);
   write_if_changed(plan.stop, done);
