@@ -21,12 +21,19 @@ ChildStallWatch::ChildStallWatch(const PlacedRun &run, std::vector<std::vector<i
 std::string ChildStallWatch::operator()() {
   if (run_.stall_seconds <= 0)
     return "";
-  std::vector<std::pair<pid_t, std::string>> tasks;
+  std::vector<pid_t> tasks;
+  std::vector<std::size_t> group_of;
   for (std::size_t g = 0; g < groups_.size(); ++g)
-    for (pid_t tid : platform::process_tasks(pids_[g]))
-      tasks.emplace_back(tid, describe_group(groups_[g], cpus_) + " (pid " + std::to_string(pids_[g]) + ", tid " +
-                                  std::to_string(tid) + ")");
-  if (auto why = pins_.moved(tasks); !why.empty())
+    for (pid_t tid : platform::process_tasks(pids_[g])) {
+      tasks.push_back(tid);
+      group_of.push_back(g);
+    }
+  auto name = [&](std::size_t i) {
+    std::size_t g = group_of[i];
+    return describe_group(groups_[g], cpus_) + " (pid " + std::to_string(pids_[g]) + ", tid " +
+           std::to_string(tasks[i]) + ")";
+  };
+  if (auto why = pins_.moved(tasks, name); !why.empty())
     return "watchdog: " + why + "; every child killed";
   auto reached = reached_by_thread(*run_.rendezvous);
   double idle = progress_.idle_seconds(reached, ProgressClock::Clock::now());

@@ -66,8 +66,9 @@ po::options_description hardware_options() {
         enum_choices<PartnerRegistration>() + " (unregistered: re-executed, catalogue tests only)")
            .c_str()) //
       ("watchdog", po::value<double>(),
-       "seconds a test thread may make no progress (stopped, or its CPU taken away) before the run ends as "
-       "FAILED (default: 10x --budget, at least 1, at most 60; 0: no watchdog)");
+       "seconds a test thread may go without a rendezvous (stopped, starved) before the run ends as FAILED; "
+       "must exceed one batch or chunk (default: 10x --budget, at least 1, at most 60; 0: no watchdog). A "
+       "thread moved off its CPU fails the run at once");
   return desc;
 }
 

@@ -228,9 +228,9 @@ BackendResult run_perpetual(WorkerPool &pool, const Test &test, const PerpetualP
     watchdog.enter(self);
     run.worker(self);
   });
-  if (auto why = watchdog.finish())
-    return Failed{*why};
   frame.stop();
+  if (auto why = watchdog.finish()) // after the clock: taking the watchers down is no part of the run
+    return Failed{*why};
 
   std::vector<WorkerReport> reports;
   for (int w = 0; w < PerpetualRun::threads; ++w)

@@ -89,8 +89,9 @@ double ProgressClock::idle_seconds(const std::vector<std::uint64_t> &reached, Cl
   return std::chrono::duration<double>(now - changed_).count();
 }
 
-std::string PinCheck::moved(const std::vector<std::pair<pid_t, std::string>> &tids_and_names) {
-  for (const auto &[tid, name] : tids_and_names) {
+std::string PinCheck::moved(const std::vector<pid_t> &tids, const std::function<std::string(std::size_t)> &name) {
+  for (std::size_t i = 0; i < tids.size(); ++i) {
+    pid_t tid = tids[i];
     auto cpus = platform::thread_cpus(tid);
     if (!cpus)
       continue;
@@ -105,14 +106,19 @@ std::string PinCheck::moved(const std::vector<std::pair<pid_t, std::string>> &ti
     std::string allowed;
     for (int c : *cpus)
       allowed += (allowed.empty() ? "" : ",") + std::to_string(c);
-    return name + " was moved off CPU " + std::to_string(it->second) + " (it may now run on " + allowed +
+    return name(i) + " was moved off CPU " + std::to_string(it->second) + " (it may now run on " + allowed +
            "): its outcomes are no longer those of a pinned thread";
   }
   return "";
 }
 
+// The guard is forked here, before the run's memory exists: forked later, it
+// would share those pages and make the workers' first writes copy them.
 RunWatchdog::RunWatchdog(double seconds, std::vector<int> cpus, RoundShape shape)
-    : seconds_(seconds), cpus_(std::move(cpus)), shape_(shape), tids_(cpus_.size()) {}
+    : seconds_(seconds), cpus_(std::move(cpus)), shape_(shape), tids_(cpus_.size()) {
+  if (seconds_ > 0)
+    guard_.emplace(seconds_);
+}
 
 RunWatchdog::~RunWatchdog() { finish(); }
 
@@ -120,7 +126,6 @@ void RunWatchdog::start(const Rendezvous &r) {
   if (seconds_ <= 0)
     return;
   rendezvous_ = &r;
-  guard_.emplace(seconds_);
   last_tick_ = ProgressClock::Clock::now();
   thread_ = std::thread([this] { watch(); });
 }
@@ -164,13 +169,16 @@ std::string RunWatchdog::check(ProgressClock::Clock::time_point now) {
            describe_positions(last_reached_, identities(), shape_, false);
   }
   auto who = identities();
-  std::vector<std::pair<pid_t, std::string>> pinned;
+  std::vector<pid_t> pinned;
+  std::vector<int> thread_of;
   for (std::size_t t = 0; t < who.size(); ++t)
     if (who[t].tid != 0) {
       pins_.expect(who[t].tid, who[t].cpu);
-      pinned.emplace_back(who[t].tid, name_of(static_cast<int>(t), who[t]));
+      pinned.push_back(who[t].tid);
+      thread_of.push_back(static_cast<int>(t));
     }
-  if (auto why = pins_.moved(pinned); !why.empty())
+  auto name = [&](std::size_t i) { return name_of(thread_of[i], who[static_cast<std::size_t>(thread_of[i])]); };
+  if (auto why = pins_.moved(pinned, name); !why.empty())
     return why;
   last_reached_ = reached_by_thread(*rendezvous_);
   double idle = progress_.idle_seconds(last_reached_, now);

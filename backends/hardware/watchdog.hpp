@@ -11,6 +11,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -67,7 +68,8 @@ private:
 // pinned themselves yet are no alarm.
 class PinCheck {
 public:
-  std::string moved(const std::vector<std::pair<pid_t, std::string>> &tids_and_names);
+  // `name(i)` names the i-th of `tids`, asked only for the one reported.
+  std::string moved(const std::vector<pid_t> &tids, const std::function<std::string(std::size_t)> &name);
   // `tid` must stay on `cpu` (a pool worker, pinned before the run).
   void expect(pid_t tid, int cpu) { pinned_.emplace(tid, cpu); }
 
@@ -83,14 +85,15 @@ private:
 // inside its process: the run then stays stalled (the report says so).
 class RunWatchdog {
 public:
-  // seconds == 0: watches nothing.
+  // seconds == 0: watches nothing. Forks the StopGuard: construct it before
+  // the run's memory.
   RunWatchdog(double seconds, std::vector<int> cpus, RoundShape shape);
   ~RunWatchdog();
   RunWatchdog(const RunWatchdog &) = delete;
   RunWatchdog &operator=(const RunWatchdog &) = delete;
 
   const std::atomic<bool> *halt() const { return &halt_; }
-  // Starts watching `r` (forks the StopGuard and starts the thread).
+  // Starts watching `r` (starts the thread).
   void start(const Rendezvous &r);
   // Each worker, on its own thread, before its rounds: records its tid.
   void enter(int self);

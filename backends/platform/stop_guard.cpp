@@ -57,7 +57,9 @@ bool stopped_by_signal(const char *path) {
 }
 
 int guard(pid_t parent, const char *stat_path, std::int64_t limit_ns) {
-  const timespec tick{0, 20000000};
+  // A twentieth of the limit, 20 to 250 ms: the guard shares the CPUs with the pinned workers.
+  std::int64_t tick_ns = limit_ns / 20 < 20000000 ? 20000000 : limit_ns / 20 > 250000000 ? 250000000 : limit_ns / 20;
+  const timespec tick{0, static_cast<long>(tick_ns)};
   std::int64_t since = -1;
   while (getppid() == parent) {
     std::int64_t now = monotonic_ns();

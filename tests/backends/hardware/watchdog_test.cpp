@@ -43,8 +43,8 @@ TEST(WatchdogPositions, NamesWhoWaitsForWhomAndWhatTheLaggardWasDoing) {
   ASSERT_NE(tid, me);
   EXPECT_NE(text.find("thread 0 (CPU 0, tid " + std::to_string(tid) + ", running)"), std::string::npos) << text;
   EXPECT_NE(text.find("waits at the rendezvous ending round 3 for thread 1"), std::string::npos) << text;
-  EXPECT_NE(text.find("thread 1 (CPU 1, pid " + std::to_string(me) + ", sleeping)"), std::string::npos)
-      << text; // in join()
+  // Its state is whatever the main thread is doing in join() at that instant: not asserted.
+  EXPECT_NE(text.find("thread 1 (CPU 1, pid " + std::to_string(me) + ", "), std::string::npos) << text;
   EXPECT_NE(text.find("had not reached the rendezvous ending round 3 (running its chunk of round 3)"),
             std::string::npos)
       << text;
@@ -91,13 +91,14 @@ TEST(WatchdogPinCheck, AThreadAllowedAnotherCpuIsReported) {
   while (tid == 0)
     std::this_thread::sleep_for(1ms);
   PinCheck check;
-  EXPECT_EQ(check.moved({{tid, "worker"}}), "");
-  EXPECT_EQ(check.moved({{tid, "worker"}}), "");
+  auto name = [](std::size_t) { return std::string("worker"); };
+  EXPECT_EQ(check.moved({tid}, name), "");
+  EXPECT_EQ(check.moved({tid}, name), "");
   cpu_set_t set;
   CPU_ZERO(&set);
   CPU_SET(cpus[0], &set);
   ASSERT_EQ(sched_setaffinity(tid, sizeof set, &set), 0);
-  std::string why = check.moved({{tid, "worker"}});
+  std::string why = check.moved({tid}, name);
   EXPECT_NE(why.find("worker was moved off CPU " + std::to_string(cpus[1]) + " (it may now run on " +
                      std::to_string(cpus[0]) + ")"),
             std::string::npos)
