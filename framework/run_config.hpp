@@ -67,6 +67,7 @@ struct RunConfig {
   Roles roles = Roles::fixed;        // whether test threads rotate over the CPUs
   Placement placement = Placement::threads; // test threads as threads of this process or as child processes
   PartnerRegistration partner = PartnerRegistration::registered; // with child processes only
+  double watchdog_seconds = -1; // no progress this long fails a run; < 0: the default (10x budget, 1-60 s); 0: off
 };
 
 } // namespace fencelab

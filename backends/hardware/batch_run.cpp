@@ -76,6 +76,11 @@ void BatchRun::carve(Arena &a) {
       report_areas.push_back(a.take<char>(report_area_bytes(report_limits), 4096));
 }
 
+RoundShape batch_shape(const Test &t, const BatchRunOptions &o) {
+  // The start, the end, the final values' reading, the preload (batch_runner.cpp).
+  return {2 + !t.observed_locations.empty() + o.preload, "batch"};
+}
+
 void BatchRun::reset_memory(std::size_t k) {
   for (std::size_t loc = 0; loc < layout.locations; ++loc)
     std::atomic_ref<Value>(cell(loc, k)).store(test.locations[loc].init, std::memory_order_relaxed);
@@ -97,7 +102,9 @@ PlacedRun BatchRun::placed() {
   PlacedRun p;
   p.threads = threads;
   p.placement = options.placement;
-  p.stall_seconds = options.stall_seconds;
+  p.stall_seconds = options.watchdog_seconds;
+  p.shape = batch_shape(test, options);
+  p.rounds_over = [this] { return std::atomic_ref<bool>(control->plan.stop).load(std::memory_order_relaxed); };
   p.worker = [this](int self) { worker(self); };
   p.report = [this](int self) { return report(self); };
   p.report_area = [this](int self) { return report_area(self); };

@@ -13,6 +13,7 @@
 #include "run_memory.hpp"
 #include "run_skeleton.hpp"
 #include "timed_start.hpp"
+#include "watchdog.hpp"
 #include "worker_report.hpp"
 
 #include <atomic>
@@ -88,6 +89,9 @@ struct BatchRun {
   [[gnu::always_inline]] void preload();
   void worker(int self);
 };
+
+// How a batch run's rendezvous map to its batches, for stall reports.
+RoundShape batch_shape(const Test &t, const BatchRunOptions &o);
 
 // Which process groups re-execute (those none of whose threads calls the
 // heavy barrier), after writing the header they rebuild the run from;

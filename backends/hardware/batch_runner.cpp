@@ -144,8 +144,13 @@ std::variant<std::vector<WorkerReport>, Failed> run_placed(BatchRun &run, const 
 
 } // namespace
 
-BackendResult run_batches(WorkerPool &pool, const Test &test, const BatchRunOptions &options) {
-  bool in_processes = options.placement != Placement::threads;
+BackendResult run_batches(WorkerPool &pool, const Test &test, const BatchRunOptions &given) {
+  bool in_processes = given.placement != Placement::threads;
+  // Child processes are watched by this process (run_in_processes); threads by a RunWatchdog,
+  // armed before the run's memory exists (its stop guard is a fork: no page of the run is shared).
+  RunWatchdog watchdog(in_processes ? 0 : given.watchdog_seconds, pool.cpus(), batch_shape(test, given));
+  BatchRunOptions options = given;
+  options.halt = watchdog.halt();
   BatchRun run(test, options, in_processes ? RunMemory::shared : RunMemory::private_memory);
   RunFrame frame(options, std::any_of(run.programs.begin(), run.programs.end(), calls_heavy));
   run.control->tally.deadline_ns = frame.deadline_ns();
@@ -156,11 +161,17 @@ BackendResult run_batches(WorkerPool &pool, const Test &test, const BatchRunOpti
       return *failed;
     reports = std::move(std::get<std::vector<WorkerReport>>(outcome));
   } else {
-    pool.run(run.threads, [&](int self) { run.worker(self); });
+    watchdog.start(*run.rendezvous);
+    pool.run(run.threads, [&](int self) {
+      watchdog.enter(self);
+      run.worker(self);
+    });
     for (int th = 0; th < run.threads; ++th)
       reports.push_back(run.report(th));
   }
   frame.stop();
+  if (auto why = watchdog.finish()) // after the clock: taking the watchers down is no part of the run
+    return Failed{*why};
 
   Histogram h;
   for (const auto &r : reports)

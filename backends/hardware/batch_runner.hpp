@@ -19,7 +19,6 @@ struct BatchRunOptions : RunLimits {
   // With child processes: re-execute the processes that never call the heavy
   // barrier, so they are not registered for any membarrier command.
   bool reexec_partners = false;
-  double stall_seconds = 10; // child processes: no rendezvous progress this long is a failure
 };
 
 // Runs `test` on the first test.threads.size() workers of `pool`.

@@ -7,6 +7,7 @@
 #include "membarrier.hpp"
 #include "perpetual_runner.hpp"
 #include "run_epilogue.hpp"
+#include "watchdog.hpp"
 #include "worker_pool.hpp"
 
 #include <algorithm>
@@ -90,8 +91,12 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
     if (!pools_[g]->pin_error().empty())
       return Unsupported{pools_[g]->pin_error()};
   }
-  if (groups.size() == 1)
-    return run_on(*pools_[0], test, config);
+  if (groups.size() == 1) {
+    auto result = run_on(*pools_[0], test, config);
+    if (std::holds_alternative<Failed>(result))
+      pools_.clear(); // a stalled run's workers may have been moved off their CPUs: start afresh
+    return result;
+  }
 
   // Every group runs the whole test at once; their histograms add up.
   std::vector<BackendResult> results(groups.size());
@@ -103,8 +108,11 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
   Histogram merged;
   double longest = 0; // the groups ran at once: the run lasted as long as the slowest
   for (std::size_t g = 0; g < groups.size(); ++g) {
-    if (!std::holds_alternative<Histogram>(results[g]))
+    if (!std::holds_alternative<Histogram>(results[g])) {
+      if (std::holds_alternative<Failed>(results[g]))
+        pools_.clear();
       return results[g];
+    }
     const Histogram &h = std::get<Histogram>(results[g]);
     merged.merge(h);
     longest = std::max(longest, h.stats.seconds);
@@ -135,6 +143,8 @@ BackendResult HardwareBackend::run_on(WorkerPool &pool, const Test &test, const 
   limits.substitution = config.substitution;
   limits.stop_on_positive = config.stop_on_positive;
   limits.alternate_roles = config.roles == Roles::alternate;
+  limits.watchdog_seconds =
+      config.watchdog_seconds < 0 ? default_watchdog_seconds(config.budget_seconds) : config.watchdog_seconds;
   if (limits.alternate_roles && config.placement != Placement::threads)
     return Unsupported{"--roles alternate needs --placement threads (a child process keeps its thread)"};
 

@@ -64,7 +64,11 @@ po::options_description hardware_options() {
        ("with child processes, whether those that never call the heavy barrier keep this process's membarrier "
         "registrations: " +
         enum_choices<PartnerRegistration>() + " (unregistered: re-executed, catalogue tests only)")
-           .c_str());
+           .c_str()) //
+      ("watchdog", po::value<double>(),
+       "seconds a test thread may go without a rendezvous (stopped, starved) before the run ends as FAILED; "
+       "must exceed one batch or chunk (default: 10x --budget, at least 1, at most 60; 0: no watchdog). A "
+       "thread moved off its CPU fails the run at once");
   return desc;
 }
 
@@ -107,6 +111,11 @@ void read_hardware_options(const po::variables_map &vm, RunConfig &c) {
   c.preload = vm["preload"].as<bool>();
   c.placement = read_enum<Placement>(vm, "placement", "placement");
   c.partner = read_enum<PartnerRegistration>(vm, "partner");
+  if (vm.count("watchdog")) {
+    c.watchdog_seconds = vm["watchdog"].as<double>();
+    if (!(c.watchdog_seconds >= 0 && c.watchdog_seconds <= 3600))
+      throw std::invalid_argument("--watchdog: must be between 0 and 3600 seconds");
+  }
 }
 
 } // namespace fencelab::hardware

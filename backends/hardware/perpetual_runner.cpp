@@ -9,6 +9,7 @@
 #include "program.hpp"
 #include "run_epilogue.hpp"
 #include "run_skeleton.hpp"
+#include "watchdog.hpp"
 
 #include <algorithm>
 #include <string>
@@ -214,12 +215,22 @@ std::string describe_mode(const PerpetualRunOptions &o) {
 } // namespace
 
 BackendResult run_perpetual(WorkerPool &pool, const Test &test, const PerpetualPlan &plan,
-                            const PerpetualRunOptions &options) {
+                            const PerpetualRunOptions &given) {
+  // Armed before the run's memory exists (see run_batches).
+  RunWatchdog watchdog(given.watchdog_seconds, pool.cpus(), {2, "chunk"});
+  PerpetualRunOptions options = given;
+  options.halt = watchdog.halt();
   PerpetualRun run(test, plan, options);
   RunFrame frame(options, std::any_of(run.programs.begin(), run.programs.end(), calls_heavy));
   run.tally.deadline_ns = frame.deadline_ns();
-  pool.run(PerpetualRun::threads, [&](int self) { run.worker(self); });
+  watchdog.start(run.rendezvous);
+  pool.run(PerpetualRun::threads, [&](int self) {
+    watchdog.enter(self);
+    run.worker(self);
+  });
   frame.stop();
+  if (auto why = watchdog.finish()) // after the clock: taking the watchers down is no part of the run
+    return Failed{*why};
 
   std::vector<WorkerReport> reports;
   for (int w = 0; w < PerpetualRun::threads; ++w)

@@ -2,12 +2,12 @@
 
 #include "affinity.hpp"
 #include "child_processes.hpp"
+#include "child_stall_watch.hpp"
 #include "futex.hpp"
 #include "membarrier.hpp"
 #include "process_groups.hpp"
 #include "reexec_entry.hpp"
 
-#include <chrono>
 #include <cstdio>
 #include <string>
 #include <thread>
@@ -45,34 +45,6 @@ int run_group(const PlacedRun &run, const std::vector<int> &members, const std::
   return pinned ? 0 : 3;
 }
 
-namespace {
-
-// Tells the children's watcher when the rendezvous has made no progress for
-// the run's stall time.
-class StallWatch {
-public:
-  explicit StallWatch(const PlacedRun &run) : run_(run) {}
-  std::string operator()() {
-    using Clock = std::chrono::steady_clock;
-    std::uint64_t now = run_.rendezvous->progress();
-    if (now != last_progress_) {
-      last_progress_ = now;
-      last_change_ = Clock::now();
-      return "";
-    }
-    if (Clock::now() - last_change_ < std::chrono::duration<double>(run_.stall_seconds))
-      return "";
-    return "no progress for " + std::to_string(static_cast<int>(run_.stall_seconds)) + " s: killed";
-  }
-
-private:
-  const PlacedRun &run_;
-  std::uint64_t last_progress_ = ~0ull;
-  std::chrono::steady_clock::time_point last_change_ = std::chrono::steady_clock::now();
-};
-
-} // namespace
-
 std::variant<std::vector<WorkerReport>, Failed> run_in_processes(const PlacedRun &run, const std::vector<int> &cpus) {
   auto groups = process_groups(run.placement, run.threads);
   platform::ChildProcesses children;
@@ -85,7 +57,7 @@ std::variant<std::vector<WorkerReport>, Failed> run_in_processes(const PlacedRun
   run.gate->store(1);
   platform::futex_wake_all_shared(*run.gate);
 
-  StallWatch stalled(run);
+  ChildStallWatch stalled(run, groups, children.pids(), cpus);
   auto name = [&](std::size_t g) { return describe_group(groups[g], cpus); };
   if (auto why = children.wait_all(name, std::ref(stalled)); !why.empty())
     return Failed{why};

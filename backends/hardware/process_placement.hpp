@@ -6,6 +6,7 @@
 #include "backend.hpp"
 #include "placement.hpp"
 #include "rendezvous.hpp"
+#include "watchdog.hpp"
 #include "worker_report.hpp"
 
 #include <atomic>
@@ -21,7 +22,9 @@ namespace fencelab::hardware {
 struct PlacedRun {
   int threads = 0;
   Placement placement = Placement::processes;
-  double stall_seconds = 10; // no rendezvous progress this long is a failure
+  double stall_seconds = 0;   // no rendezvous progress this long is a failure (0: never)
+  RoundShape shape;           // for naming where a stalled thread stood
+  std::function<bool()> rounds_over; // the last plan said stop: the children hand their results over
   std::function<void(int)> worker;
   std::function<WorkerReport(int)> report;
   std::function<std::span<char>(int)> report_area; // each worker's, report_area_bytes(report_limits) long

@@ -31,6 +31,10 @@ public:
         platform::cpu_relax();
   }
 
+  int threads() const { return threads_; }
+  // The last rendezvous thread `t` has arrived at (1-based; 0: none yet).
+  std::uint64_t reached(int t) const { return slots_[t].round.load(std::memory_order_relaxed); }
+
   // The rounds reached so far, summed: grows while the workers make progress.
   std::uint64_t progress() const {
     std::uint64_t sum = 0;

@@ -5,6 +5,7 @@
 #include "membarrier.hpp"
 #include "substitution.hpp"
 
+#include <atomic>
 #include <cstdint>
 
 namespace fencelab::hardware {
@@ -21,6 +22,10 @@ struct RunLimits {
   // Rotate the test threads over the workers (CPUs) from one batch or chunk
   // to the next, instead of keeping thread t on worker t.
   bool alternate_roles = false;
+  // No progress this long fails the run (0: never); see watchdog.hpp.
+  double watchdog_seconds = 0;
+  // Set by the watchdog: end the run at the next round boundary.
+  const std::atomic<bool> *halt = nullptr;
 
   // The test thread `worker` runs in batch or chunk `round`.
   int thread_of(int worker, std::uint64_t round, int threads) const {

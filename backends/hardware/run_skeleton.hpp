@@ -72,6 +72,9 @@ bool plan_next_round(const RunLimits &limits, RoundPlan &plan, RunTally &tally,
   // Ctrl-C or SIGTERM: end at this boundary and keep what was counted (ARCHITECTURE.md, Stopping).
   if (platform::stop_requested())
     done = true;
+  // The watchdog's verdict (ARCHITECTURE.md, How runs end).
+  if (limits.halt && limits.halt->load(std::memory_order_relaxed))
+    done = true;
   write_if_changed(plan.length, next.length);
   write_if_changed(plan.instances, next.instances);
   write_if_changed(plan.stop, done);
