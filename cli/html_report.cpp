@@ -80,9 +80,10 @@ std::string latency_row(const std::string &source, const std::string &heavy, con
 std::string latency_table(const ResultDocument &doc) {
   std::string rows;
   for (const auto &h : doc.heavies)
-    rows += h.latency ? latency_row("window summary", h.heavy, *h.latency)
-                      : fmt::format("<tr><td>window summary</td><td>{}</td><td colspan=\"6\">unsupported: {}</td></tr>",
-                                    escape_xml(h.heavy), escape_xml(h.unsupported));
+    rows += h.latency && h.latency->calls > 0
+                ? latency_row("window summary", h.heavy, *h.latency)
+                : fmt::format("<tr><td>window summary</td><td>{}</td><td colspan=\"6\">{}</td></tr>", escape_xml(h.heavy),
+                              escape_xml(h.latency ? "no call measured" : "unsupported: " + h.unsupported));
   for (const auto &t : doc.tests)
     if (t.latency && t.latency->calls > 0)
       rows += latency_row(t.name, t.heavy, *t.latency);
@@ -98,10 +99,12 @@ std::string document_column(const ResultDocument &doc, std::size_t index) {
   if (doc.interrupted)
     out += R"(<p class="interrupted">Interrupted run: the document holds the tests done before the stop.</p>)";
   out += provenance(doc);
-  out += "<h3>Ordering table</h3>" + ordering_svg(doc, index, false);
-  out += "<h3>Heavy-barrier latency</h3>" + latency_table(doc);
+  // A window document's point is its sweep; its grid is only the sham runs behind it.
   if (std::string chart = window_chart_svg(doc); !chart.empty())
-    out += "<h3>Window sweep</h3>" + chart;
+    out += "<h3>Window sweep</h3>" + chart + "<h3>Heavy-barrier latency</h3>" + latency_table(doc);
+  out += "<h3>Ordering table</h3>" + ordering_svg(doc, index, false);
+  if (doc.window.empty())
+    out += "<h3>Heavy-barrier latency</h3>" + latency_table(doc);
   out += "<h3>Histograms</h3>" + histograms_html(doc);
   return out + "</section>";
 }

@@ -32,7 +32,7 @@ Axes axes_for(const ResultDocument &doc) {
       y_max = std::max(y_max, p.weak_per_million());
     }
   for (const auto &h : doc.heavies)
-    if (h.latency)
+    if (h.latency && h.latency->calls > 0)
       x_max = std::max(x_max, h.latency->median_ns);
   return {std::ceil(std::log10(x_max * 1.2 + 10)), std::ceil(std::log10(1 + y_max))};
 }
@@ -52,7 +52,8 @@ std::string grid_lines(const Axes &a) {
       break;
     out += fmt::format(R"(<line x1="{:.1f}" x2="{:.1f}" y1="{}" y2="{}" stroke="#ddd"/>)", x, x, top, height - bottom);
     out += fmt::format(R"(<text x="{:.1f}" y="{}" font-size="10" text-anchor="middle">{}</text>)", x,
-                       height - bottom + 14, d < 1000 ? fmt::format("{:.0f}", d) : fmt::format("{:.0f}k", d / 1000));
+                       height - bottom + 14,
+                       d < 1e3 ? fmt::format("{:.0f}", d) : d < 1e6 ? fmt::format("{:.0f}k", d / 1e3) : fmt::format("{:.0f}M", d / 1e6));
   }
   out += fmt::format(R"(<text x="{}" y="{}" font-size="11" text-anchor="middle">sham delay on the heavy side (ns, log)</text>)",
                      (left + width - right) / 2, height - bottom + 30);
@@ -83,7 +84,7 @@ std::string technique_line(const Axes &a, const WindowTechnique &t, const char *
 std::string heavy_markers(const Axes &a, const ResultDocument &doc) {
   std::string out;
   for (const auto &h : doc.heavies) {
-    if (!h.latency)
+    if (!h.latency || h.latency->calls == 0) // no call measured: a marker at 0 ns would mislead
       continue;
     double x = a.x(h.latency->median_ns);
     out += fmt::format(R"(<line class="heavy" x1="{:.1f}" x2="{:.1f}" y1="{}" y2="{}" stroke="#444" stroke-dasharray="5 3"/>)",
