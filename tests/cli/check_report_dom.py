@@ -8,7 +8,8 @@ dump the DOM it built, and checks that DOM against the input JSON (read here
 with Python's json, not through fencelab): each document's column holds one
 grid cell per test, named by data-test, whose text carries the test's verdict,
 and one histogram per test with a hardware histogram. Then takes a screenshot
-(OUTDIR/report.png) and checks it is a PNG of the requested size.
+(OUTDIR/report.png) and checks it is a PNG of the requested size. Before the
+browser, `--format svg` must give well-formed XML with one cell per test.
 Exit 77 (ctest SKIP_RETURN_CODE) with the reason when Chromium is missing."""
 import collections
 import html.parser
@@ -54,6 +55,18 @@ class Cells(html.parser.HTMLParser):
                 cell['lines'].append(data.strip())
 
 
+def check_svg(fencelab, outdir, inputs):
+    """--format svg: well-formed XML with one cell per test of every document."""
+    import xml.etree.ElementTree as ET
+    os.makedirs(outdir, exist_ok=True)
+    svg = os.path.join(outdir, 'table.svg')
+    subprocess.run([fencelab, 'report', *inputs, '--format', 'svg', '-o', svg], check=True)
+    root = ET.parse(svg).getroot()
+    cells = [g for g in root.iter('{http://www.w3.org/2000/svg}g') if g.get('class') == 'cell']
+    want = sum(len(json.load(open(p))['tests']) for p in inputs)
+    return [] if len(cells) == want else [f'{svg}: {len(cells)} cells, {want} tests']
+
+
 def chromium():
     for name in ('chromium', 'chromium-browser'):
         if shutil.which(name):
@@ -69,8 +82,13 @@ def browser(exe, *args):
 def main():
     global profile
     fencelab, outdir, inputs = sys.argv[1], sys.argv[2], sys.argv[3:]
+    failures = check_svg(fencelab, outdir, inputs)
     exe = chromium()
     if not exe:
+        for f in failures:
+            print('FAIL:', f)
+        if failures:
+            return 1
         print('SKIP: chromium is not installed (apt-get install chromium): cannot render the report')
         return SKIP
     os.makedirs(outdir, exist_ok=True)
@@ -86,7 +104,6 @@ def main():
     parser = Cells()
     parser.doc = None
     parser.feed(dom.stdout)
-    failures = []
     for index, path in enumerate(inputs):
         with open(path) as f:
             tests = json.load(f)['tests']
