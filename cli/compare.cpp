@@ -84,8 +84,8 @@ CompareRow row_for(const std::string &test, const std::vector<const TestRecord *
 } // namespace
 
 int verdict_severity(const std::string &verdict) {
-  const char *order[] = {"none", "unsupported", "ok", "stronger", "model-limited", "FAILED", "MODEL DISAGREEMENT",
-                         "VIOLATION"};
+  const char *order[] = {"none",   "unsupported",        "ok",       "stronger", "model-limited",
+                         "FAILED", "MODEL DISAGREEMENT", "VIOLATION"};
   for (int i = 0; i < static_cast<int>(std::size(order)); ++i)
     if (verdict == order[i])
       return i;
@@ -111,12 +111,13 @@ Comparison compare_documents(const std::vector<ResultDocument> &a, const std::ve
 namespace {
 
 nlohmann::json side_json(const CompareSide &s) {
-  nlohmann::json j{{"runs", s.runs},
-                   {"hardware_runs", s.hardware_runs},
-                   {"verdict", s.verdict},
-                   {"verdicts", s.verdicts},
-                   {"observation", s.observation.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.observation)},
-                   {"weak_per_second", s.weak_per_second ? nlohmann::json(*s.weak_per_second) : nlohmann::json(nullptr)}};
+  nlohmann::json j{
+      {"runs", s.runs},
+      {"hardware_runs", s.hardware_runs},
+      {"verdict", s.verdict},
+      {"verdicts", s.verdicts},
+      {"observation", s.observation.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.observation)},
+      {"weak_per_second", s.weak_per_second ? nlohmann::json(*s.weak_per_second) : nlohmann::json(nullptr)}};
   if (!s.planted.empty())
     j["planted"] = s.planted;
   return j;

@@ -31,9 +31,9 @@ struct CompareRow {
   std::vector<std::string> only_a, only_b; // outcomes seen on one side only
   std::optional<double> weak_ratio;        // b / a; none when a's rate is 0 or missing
   bool noisy = true;                       // not both sides carry repeated runs
-  bool verdict_differs = false; // both sides ran the test and judged it differently
-  bool one_sided = false;       // only one side ran the test
-  bool new_violation = false; // b has a VIOLATION or MODEL DISAGREEMENT that a did not
+  bool verdict_differs = false;            // both sides ran the test and judged it differently
+  bool one_sided = false;                  // only one side ran the test
+  bool new_violation = false;              // b has a VIOLATION or MODEL DISAGREEMENT that a did not
 };
 
 struct Comparison {

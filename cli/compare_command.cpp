@@ -48,7 +48,8 @@ void print_text(const Comparison &c, const std::vector<ResultDocument> &a, const
   bool any_noisy = false;
   for (const auto &r : c.rows) {
     fmt::print("{:<28} {} {} {:>9} {:>9} {:>8}{}\n", r.test, side_text(r.a), side_text(r.b),
-               rate_text(r.a.weak_per_second), rate_text(r.b.weak_per_second), ratio_text(r), r.new_violation ? "  NEW" : "");
+               rate_text(r.a.weak_per_second), rate_text(r.b.weak_per_second), ratio_text(r),
+               r.new_violation ? "  NEW" : "");
     if (!r.b.planted.empty() || !r.a.planted.empty())
       fmt::print("    planted: A {}, B {}\n", r.a.planted.empty() ? "none" : r.a.planted,
                  r.b.planted.empty() ? "none" : r.b.planted);
@@ -67,9 +68,8 @@ void print_text(const Comparison &c, const std::vector<ResultDocument> &a, const
     one_sided += r.one_sided;
   }
   fmt::print("\n{} tests, {} with differing verdicts, {} on one side only; {}\n", c.rows.size(), differ, one_sided,
-             c.new_violations.empty()
-                 ? std::string("no new VIOLATION or MODEL DISAGREEMENT in B")
-                 : fmt::format("new in B: {}", fmt::join(c.new_violations, ", ")));
+             c.new_violations.empty() ? std::string("no new VIOLATION or MODEL DISAGREEMENT in B")
+                                      : fmt::format("new in B: {}", fmt::join(c.new_violations, ", ")));
 }
 
 } // namespace
@@ -96,7 +96,8 @@ int compare_command(const std::vector<std::string> &args) {
     auto j = comparison_json(c);
     for (auto [key, docs] : {std::pair{"a", &a}, std::pair{"b", &b}})
       for (const auto &d : *docs)
-        j["sources"][key].push_back({{"path", d.path.string()}, {"machine", machine_summary(d)}, {"created", d.created}});
+        j["sources"][key].push_back(
+            {{"path", d.path.string()}, {"machine", machine_summary(d)}, {"created", d.created}});
     j["rates_noisy_unless"] = "both sides carry two or more runs of the test";
     std::cout << j.dump(2) << '\n';
   } else {

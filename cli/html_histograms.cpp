@@ -13,9 +13,9 @@ std::string bar_row(const OutcomeCount &o, std::uint64_t total, std::optional<bo
   // A rare outcome keeps a visible sliver: one weak outcome in 10^8 matters here.
   std::string width = o.count == 0 ? "0" : fmt::format("max(2px, {:.3f}%)", 100 * share);
   const char *mark = !positive ? "" : *positive ? "&#9670; condition" : "";
-  return fmt::format(R"(<tr class="{}"><td class="outcome">{}</td><td class="barcell"><div class="bar" style="width:{}"></div></td><td class="num">{}</td><td class="num">{:.4g}%</td><td class="mark">{}</td></tr>)",
-                     positive && *positive ? "positive" : "negative", escape_xml(o.text), width, o.count, 100 * share,
-                     mark);
+  return fmt::format(
+      R"(<tr class="{}"><td class="outcome">{}</td><td class="barcell"><div class="bar" style="width:{}"></div></td><td class="num">{}</td><td class="num">{:.4g}%</td><td class="mark">{}</td></tr>)",
+      positive && *positive ? "positive" : "negative", escape_xml(o.text), width, o.count, 100 * share, mark);
 }
 
 std::string test_histogram(const TestRecord &t) {
@@ -37,10 +37,11 @@ std::string test_histogram(const TestRecord &t) {
   std::string note = unreadable ? R"(<p class="note">condition not read back: outcomes unmarked</p>)" : "";
   if (t.histogram.empty() && t.unclassified == 0)
     rows = R"(<tr><td colspan="5">no outcome recorded</td></tr>)";
-  return fmt::format(R"(<details class="histogram" open><summary><b>{}</b> <span class="verdict v-{}">{}</span> <code>{}</code> {} iterations</summary><table class="hist">{}</table>{}</details>)",
-                     escape_xml(t.name), escape_xml(t.verdict == "MODEL DISAGREEMENT" ? "disagreement" : t.verdict),
-                     escape_xml(t.verdict.empty() ? "no verdict" : t.verdict), escape_xml(t.condition),
-                     short_number(static_cast<double>(t.iterations)), rows, note);
+  return fmt::format(
+      R"(<details class="histogram" open><summary><b>{}</b> <span class="verdict v-{}">{}</span> <code>{}</code> {} iterations</summary><table class="hist">{}</table>{}</details>)",
+      escape_xml(t.name), escape_xml(t.verdict == "MODEL DISAGREEMENT" ? "disagreement" : t.verdict),
+      escape_xml(t.verdict.empty() ? "no verdict" : t.verdict), escape_xml(t.condition),
+      short_number(static_cast<double>(t.iterations)), rows, note);
 }
 
 } // namespace

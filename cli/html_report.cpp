@@ -54,8 +54,9 @@ std::string provenance(const ResultDocument &doc) {
   std::string config;
   for (const auto &[k, v] : doc.config.items())
     config += kv_row(k, json_value_text(v));
-  return fmt::format(R"(<h3>Machine</h3><table class="kv">{}</table><details><summary>Configuration</summary><table class="kv">{}</table></details>)",
-                     rows, config);
+  return fmt::format(
+      R"(<h3>Machine</h3><table class="kv">{}</table><details><summary>Configuration</summary><table class="kv">{}</table></details>)",
+      rows, config);
 }
 
 std::string optional_ns(const std::optional<double> &v) { return v ? fmt::format("{:.0f}", *v) : "-"; }
@@ -70,9 +71,10 @@ std::string interrupts_text(const LatencyRecord &l) {
 }
 
 std::string latency_row(const std::string &source, const std::string &heavy, const LatencyRecord &l) {
-  return fmt::format(R"(<tr><td>{}</td><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{:.0f}</td><td class="num">{:.0f}</td><td class="num">{}</td><td>{}</td></tr>)",
-                     escape_xml(source), escape_xml(heavy.empty() ? "?" : heavy), l.calls, optional_ns(l.min_ns),
-                     l.median_ns, l.p99_ns, optional_ns(l.max_ns), interrupts_text(l));
+  return fmt::format(
+      R"(<tr><td>{}</td><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{:.0f}</td><td class="num">{:.0f}</td><td class="num">{}</td><td>{}</td></tr>)",
+      escape_xml(source), escape_xml(heavy.empty() ? "?" : heavy), l.calls, optional_ns(l.min_ns), l.median_ns,
+      l.p99_ns, optional_ns(l.max_ns), interrupts_text(l));
 }
 
 // Every heavy-barrier latency the document carries: the window summary's and
@@ -80,10 +82,11 @@ std::string latency_row(const std::string &source, const std::string &heavy, con
 std::string latency_table(const ResultDocument &doc) {
   std::string rows;
   for (const auto &h : doc.heavies)
-    rows += h.latency && h.latency->calls > 0
-                ? latency_row("window summary", h.heavy, *h.latency)
-                : fmt::format("<tr><td>window summary</td><td>{}</td><td colspan=\"6\">{}</td></tr>", escape_xml(h.heavy),
-                              escape_xml(h.latency ? "no call measured" : "unsupported: " + h.unsupported));
+    rows +=
+        h.latency && h.latency->calls > 0
+            ? latency_row("window summary", h.heavy, *h.latency)
+            : fmt::format("<tr><td>window summary</td><td>{}</td><td colspan=\"6\">{}</td></tr>", escape_xml(h.heavy),
+                          escape_xml(h.latency ? "no call measured" : "unsupported: " + h.unsupported));
   for (const auto &t : doc.tests)
     if (t.latency && t.latency->calls > 0)
       rows += latency_row(t.name, t.heavy, *t.latency);
@@ -94,8 +97,8 @@ std::string latency_table(const ResultDocument &doc) {
 }
 
 std::string document_column(const ResultDocument &doc, std::size_t index) {
-  std::string out = fmt::format(R"(<section class="doc" data-doc="{}"><h2>{}</h2>)", index,
-                                escape_xml(machine_summary(doc)));
+  std::string out =
+      fmt::format(R"(<section class="doc" data-doc="{}"><h2>{}</h2>)", index, escape_xml(machine_summary(doc)));
   if (doc.interrupted)
     out += R"(<p class="interrupted">Interrupted run: the document holds the tests done before the stop.</p>)";
   out += provenance(doc);

@@ -41,8 +41,7 @@ int report_command(const std::vector<std::string> &args) {
   po::options_description desc("report options");
   desc.add_options()("files", po::value<std::vector<std::string>>()->required(), "result documents (.json)")(
       "output,o", po::value<std::string>(), "file to write (default: report.html, or report.svg with --format svg)")(
-      "format", po::value<std::string>()->default_value("html"),
-      "html: the whole page; svg: the ordering table alone");
+      "format", po::value<std::string>()->default_value("html"), "html: the whole page; svg: the ordering table alone");
   po::positional_options_description positional;
   positional.add("files", -1);
   auto vm = parse_command("report", args, desc, positional, "RESULT.json... [-o report.html] [--format html|svg]");

@@ -116,8 +116,8 @@ TestRecord test_of(const json &t, std::size_t index, const std::filesystem::path
 void read_window(const json &w, ResultDocument &doc) {
   if (auto ts = w.find("techniques"); ts != w.end() && ts->is_array())
     for (const auto &t : *ts) {
-      WindowTechnique tech{text_of(t, "technique"), t.value("in_contract", true), {},
-                           number_of(t, "window_ns").value_or(-1)};
+      WindowTechnique tech{
+          text_of(t, "technique"), t.value("in_contract", true), {}, number_of(t, "window_ns").value_or(-1)};
       if (auto s = t.find("sweep"); s != t.end() && s->is_array())
         for (const auto &p : *s)
           tech.sweep.push_back({number_of(p, "delay_ns").value_or(0), count_of(p, "weak"), count_of(p, "iterations")});
@@ -127,8 +127,12 @@ void read_window(const json &w, ResultDocument &doc) {
     for (const auto &h : *hs) {
       HeavyBarrierLatency entry{text_of(h, "heavy"), text_of(h, "unsupported"), std::nullopt};
       if (auto median = number_of(h, "median_ns")) {
-        LatencyRecord l{count_of(h, "calls"), number_of(h, "min_ns"), number_of(h, "max_ns"), *median,
-                        number_of(h, "p99_ns").value_or(0), {}};
+        LatencyRecord l{count_of(h, "calls"),
+                        number_of(h, "min_ns"),
+                        number_of(h, "max_ns"),
+                        *median,
+                        number_of(h, "p99_ns").value_or(0),
+                        {}};
         if (auto cal = h.find("call_interrupts_per_cpu"); cal != h.end() && cal->is_array())
           for (const auto &n : *cal)
             l.interrupts_per_call.push_back(n.is_number() && l.calls ? n.get<double>() / static_cast<double>(l.calls)

@@ -81,8 +81,8 @@ struct ResultDocument {
   nlohmann::json machine = nlohmann::json::object(), config = nlohmann::json::object();
   bool interrupted = false;
   std::vector<TestRecord> tests;
-  std::vector<WindowTechnique> window;        // `window` documents only
-  std::vector<HeavyBarrierLatency> heavies;   // `window` documents only
+  std::vector<WindowTechnique> window;      // `window` documents only
+  std::vector<HeavyBarrierLatency> heavies; // `window` documents only
 };
 
 // Throws DocumentError("PATH: why") for a missing or unreadable file, text

@@ -124,7 +124,8 @@ SvgBlock ordering_block(const ResultDocument &doc, std::size_t doc_index) {
     widest = std::max(widest, g.columns.size());
   }
   if (!layout.others.empty()) {
-    b.body += text_at(0, y + 18, layout.grids.empty() ? "tests" : "other tests", R"( font-size="15" font-weight="bold")");
+    b.body +=
+        text_at(0, y + 18, layout.grids.empty() ? "tests" : "other tests", R"( font-size="15" font-weight="bold")");
     y += title_height;
     for (std::size_t k = 0; k < layout.others.size(); ++k) {
       const TestRecord &t = doc.tests[layout.others[k]];

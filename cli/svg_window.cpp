@@ -51,14 +51,18 @@ std::string grid_lines(const Axes &a) {
     if (x > width - right + 0.5)
       break;
     out += fmt::format(R"(<line x1="{:.1f}" x2="{:.1f}" y1="{}" y2="{}" stroke="#ddd"/>)", x, x, top, height - bottom);
-    out += fmt::format(R"(<text x="{:.1f}" y="{}" font-size="10" text-anchor="middle">{}</text>)", x,
-                       height - bottom + 14,
-                       d < 1e3 ? fmt::format("{:.0f}", d) : d < 1e6 ? fmt::format("{:.0f}k", d / 1e3) : fmt::format("{:.0f}M", d / 1e6));
+    out +=
+        fmt::format(R"(<text x="{:.1f}" y="{}" font-size="10" text-anchor="middle">{}</text>)", x, height - bottom + 14,
+                    d < 1e3   ? fmt::format("{:.0f}", d)
+                    : d < 1e6 ? fmt::format("{:.0f}k", d / 1e3)
+                              : fmt::format("{:.0f}M", d / 1e6));
   }
-  out += fmt::format(R"(<text x="{}" y="{}" font-size="11" text-anchor="middle">sham delay on the heavy side (ns, log)</text>)",
-                     (left + width - right) / 2, height - bottom + 30);
-  out += fmt::format(R"svg(<text x="12" y="{}" font-size="11" transform="rotate(-90 12 {})" text-anchor="middle">weak per million (log)</text>)svg",
-                     (top + height - bottom) / 2, (top + height - bottom) / 2);
+  out += fmt::format(
+      R"(<text x="{}" y="{}" font-size="11" text-anchor="middle">sham delay on the heavy side (ns, log)</text>)",
+      (left + width - right) / 2, height - bottom + 30);
+  out += fmt::format(
+      R"svg(<text x="12" y="{}" font-size="11" transform="rotate(-90 12 {})" text-anchor="middle">weak per million (log)</text>)svg",
+      (top + height - bottom) / 2, (top + height - bottom) / 2);
   return out;
 }
 
@@ -67,18 +71,21 @@ std::string technique_line(const Axes &a, const WindowTechnique &t, const char *
   for (const auto &p : t.sweep) {
     double x = a.x(p.delay_ns), y = a.y(p.weak_per_million());
     points += fmt::format("{:.1f},{:.1f} ", x, y);
-    dots += fmt::format(R"(<circle cx="{:.1f}" cy="{:.1f}" r="3" fill="{}"><title>{}: {:.0f} ns, {} weak of {} ({:.3f} per million)</title></circle>)",
-                        x, y, colour, escape_xml(t.name), p.delay_ns, p.weak, p.iterations, p.weak_per_million());
+    dots += fmt::format(
+        R"(<circle cx="{:.1f}" cy="{:.1f}" r="3" fill="{}"><title>{}: {:.0f} ns, {} weak of {} ({:.3f} per million)</title></circle>)",
+        x, y, colour, escape_xml(t.name), p.delay_ns, p.weak, p.iterations, p.weak_per_million());
   }
   double legend_y = height - bottom + 46 + (index / 2) * 14;
   double legend_x = left + (index % 2) * 300;
-  return fmt::format(R"(<polyline class="technique" data-technique="{}" points="{}" fill="none" stroke="{}" stroke-width="2"{}/>)",
-                     escape_xml(t.name), points, colour, t.in_contract ? "" : R"( stroke-dasharray="2 3")") +
+  return fmt::format(
+             R"(<polyline class="technique" data-technique="{}" points="{}" fill="none" stroke="{}" stroke-width="2"{}/>)",
+             escape_xml(t.name), points, colour, t.in_contract ? "" : R"( stroke-dasharray="2 3")") +
          dots +
-         fmt::format(R"(<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="2"/><text x="{}" y="{}" font-size="11">{}</text>)",
-                     legend_x, legend_x + 18, legend_y - 4, legend_y - 4, colour, legend_x + 22, legend_y,
-                     escape_xml(fmt::format("{} (window {})", t.name,
-                                            t.window_ns < 0 ? std::string("none") : fmt::format("{:.0f} ns", t.window_ns))));
+         fmt::format(
+             R"(<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="2"/><text x="{}" y="{}" font-size="11">{}</text>)",
+             legend_x, legend_x + 18, legend_y - 4, legend_y - 4, colour, legend_x + 22, legend_y,
+             escape_xml(fmt::format("{} (window {})", t.name,
+                                    t.window_ns < 0 ? std::string("none") : fmt::format("{:.0f} ns", t.window_ns))));
 }
 
 std::string heavy_markers(const Axes &a, const ResultDocument &doc) {
@@ -87,10 +94,12 @@ std::string heavy_markers(const Axes &a, const ResultDocument &doc) {
     if (!h.latency || h.latency->calls == 0) // no call measured: a marker at 0 ns would mislead
       continue;
     double x = a.x(h.latency->median_ns);
-    out += fmt::format(R"(<line class="heavy" x1="{:.1f}" x2="{:.1f}" y1="{}" y2="{}" stroke="#444" stroke-dasharray="5 3"/>)",
-                       x, x, top, height - bottom);
-    out += fmt::format(R"svg(<text x="{:.1f}" y="{}" font-size="10" text-anchor="end" transform="rotate(-90 {:.1f} {})">{} {:.1f} µs</text>)svg",
-                       x - 3, top + 4, x - 3, top + 4, escape_xml(h.heavy), h.latency->median_ns / 1000);
+    out += fmt::format(
+        R"(<line class="heavy" x1="{:.1f}" x2="{:.1f}" y1="{}" y2="{}" stroke="#444" stroke-dasharray="5 3"/>)", x, x,
+        top, height - bottom);
+    out += fmt::format(
+        R"svg(<text x="{:.1f}" y="{}" font-size="10" text-anchor="end" transform="rotate(-90 {:.1f} {})">{} {:.1f} µs</text>)svg",
+        x - 3, top + 4, x - 3, top + 4, escape_xml(h.heavy), h.latency->median_ns / 1000);
   }
   return out;
 }
@@ -103,8 +112,9 @@ std::string window_chart_svg(const ResultDocument &doc) {
   Axes a = axes_for(doc);
   int legend_rows = (static_cast<int>(doc.window.size()) + 1) / 2;
   double h = height + std::max(0, legend_rows - 2) * 14;
-  std::string out = fmt::format(R"(<svg class="window" width="{}" height="{}" viewBox="0 0 {} {}" font-family="sans-serif">)",
-                                width, h, width, h);
+  std::string out =
+      fmt::format(R"(<svg class="window" width="{}" height="{}" viewBox="0 0 {} {}" font-family="sans-serif">)", width,
+                  h, width, h);
   out += grid_lines(a);
   for (std::size_t i = 0; i < doc.window.size(); ++i)
     out += technique_line(a, doc.window[i], line_colours[i % std::size(line_colours)], static_cast<int>(i));

@@ -93,8 +93,8 @@ TEST(Compare, RatesAreNoisyUnlessBothSidesRepeat) {
   // Three runs a side (two documents on A, one repeating document on B): medians.
   auto a = std::vector<ResultDocument>{doc({record("T", "ok", 1, 100.0), record("T", "ok", 1, 900.0)}),
                                        doc({record("T", "ok", 1, 200.0)})};
-  auto b = std::vector<ResultDocument>{doc({record("T", "ok", 1, 50.0), record("T", "ok", 1, 400.0),
-                                            record("T", "ok", 1, 1000.0)})};
+  auto b = std::vector<ResultDocument>{
+      doc({record("T", "ok", 1, 50.0), record("T", "ok", 1, 400.0), record("T", "ok", 1, 1000.0)})};
   auto repeated = compare_documents(a, b);
   ASSERT_EQ(repeated.rows.size(), 1u);
   EXPECT_FALSE(repeated.rows[0].noisy);

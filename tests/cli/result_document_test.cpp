@@ -14,8 +14,11 @@ namespace {
 using json = nlohmann::json;
 
 json document(json tests) {
-  return {{"fencelab", "0.1.0"}, {"command", "table"}, {"config", {{"heavy", "private-expedited"}}},
-          {"machine", {{"cpu_model", "Test CPU"}, {"arch", "x86_64"}, {"online_cpus", 2}}}, {"tests", tests}};
+  return {{"fencelab", "0.1.0"},
+          {"command", "table"},
+          {"config", {{"heavy", "private-expedited"}}},
+          {"machine", {{"cpu_model", "Test CPU"}, {"arch", "x86_64"}, {"online_cpus", 2}}},
+          {"tests", tests}};
 }
 
 json hardware_test(const std::string &name, const std::string &verdict, std::uint64_t positive) {
@@ -26,7 +29,8 @@ json hardware_test(const std::string &name, const std::string &verdict, std::uin
           {"positive", positive},
           {"negative", 100},
           {"iterations", 100 + positive},
-          {"histogram", json::array({{{"registers", {{"0:r0", 1}, {"1:r0", 1}}}, {"memory", json::object()}, {"count", 100}}})}};
+          {"histogram",
+           json::array({{{"registers", {{"0:r0", 1}, {"1:r0", 1}}}, {"memory", json::object()}, {"count", 100}}})}};
 }
 
 std::string message_of(const std::string &text) {
@@ -131,9 +135,15 @@ TEST(ResultDocument, WindowSweepAndHeavyBarriersAreRead) {
                   {{{"technique", "batch"},
                     {"in_contract", true},
                     {"window_ns", 50},
-                    {"sweep", {{{"delay_ns", 0}, {"weak", 30}, {"iterations", 1000000}}, {{"delay_ns", 50}, {"weak", 0}, {"iterations", 500}}}}}}},
+                    {"sweep",
+                     {{{"delay_ns", 0}, {"weak", 30}, {"iterations", 1000000}},
+                      {{"delay_ns", 50}, {"weak", 0}, {"iterations", 500}}}}}}},
                  {"heavy_barriers",
-                  {{{"heavy", "private-expedited"}, {"calls", 10}, {"median_ns", 9000}, {"p99_ns", 20000}, {"call_interrupts_per_cpu", {10, 0}}},
+                  {{{"heavy", "private-expedited"},
+                    {"calls", 10},
+                    {"median_ns", 9000},
+                    {"p99_ns", 20000},
+                    {"call_interrupts_per_cpu", {10, 0}}},
                    {{"heavy", "global-expedited"}, {"unsupported", "EPERM"}}}}};
   auto doc = parse_result_document(d.dump(), "w.json");
   ASSERT_EQ(doc.window.size(), 1u);
