@@ -3,7 +3,9 @@
 #include "commands.hpp"
 #include "family.hpp"
 #include "fence_cost.hpp"
+#include "interrupt.hpp"
 #include "membarrier.hpp"
+#include "progress.hpp"
 #include "session.hpp"
 
 #include <algorithm>
@@ -22,17 +24,21 @@ double median(std::vector<double> v) {
 
 // Weak outcomes per second and time to the first one, per test and mode.
 void bench_detection(Session &session, const std::vector<Test> &tests, int repeats, int first_repeats,
-                     std::vector<TestResult> &results) {
+                     std::vector<TestResult> &results, Progress &progress) {
   fmt::print("weak-outcome detection (medians of {} runs of {} s; first weak: median of {} runs)\n", repeats,
              session.config().budget_seconds, first_repeats);
   fmt::print("{:<22} {:<10} {:>14} {:>14} {:>10} {:>18}\n", "test", "mode", "iterations/s", "weak/s", "weak/M",
              "first weak (ms)");
   for (HardwareMode mode : {HardwareMode::batch, HardwareMode::perpetual})
     for (const auto &t : tests) {
+      if (stopping()) // a stop between measurements starts no other
+        return;
+      std::string item = fmt::format("{} {}", t.name, to_string(mode));
+      progress.start(item);
       RunConfig rate_config = session.config();
       rate_config.mode = mode;
       std::vector<double> its, weak, per_m, first;
-      for (int i = 0; i < repeats; ++i) {
+      for (int i = 0; i < repeats && !stopping(); ++i) {
         auto r = session.run_with(t, rate_config);
         if (!r.histogram)
           throw std::runtime_error(r.unsupported);
@@ -47,13 +53,15 @@ void bench_detection(Session &session, const std::vector<Test> &tests, int repea
       c.stop_on_positive = true;
       c.budget_seconds = 1.0;
       int missed = 0;
-      for (int i = 0; i < first_repeats; ++i) {
+      for (int i = 0; i < first_repeats && !stopping(); ++i) {
         auto r = session.run_with(t, c);
         if (r.histogram && r.histogram->stats.first_positive_seconds)
           first.push_back(*r.histogram->stats.first_positive_seconds * 1e3);
         else
           ++missed;
       }
+      progress.finish(item);
+      progress.clear();
       std::string first_text = first.empty() ? "none in 1 s" : fmt::format("{:.3f}", median(first));
       if (missed)
         first_text += fmt::format(" ({} of {} runs found none)", missed, first_repeats);
@@ -79,13 +87,15 @@ void bench_fence_costs() {
 
 // Each heavy barrier's call latency alone and with the partner running, and
 // the function-call interrupts it raises per call.
-void bench_heavy_barriers(Session &session, std::vector<TestResult> &results) {
+void bench_heavy_barriers(Session &session, std::vector<TestResult> &results, Progress &progress) {
   fmt::print("\nheavy barriers, median ns per call: alone (no other thread of ours running) and with the "
              "partner thread running SB+barrier+membarrier\n");
   fmt::print("  {:<18} {:>12} {:>12} {:>10} {:>8}  {}\n", "", "alone", "partner", "p99", "calls",
              "function-call interrupts per call");
   Test heavy_test = make_family_test(Shape::sb, FenceKind::barrier, FenceKind::membarrier);
   for (const auto &entry : enum_names(HeavyBarrier{})) {
+    if (stopping())
+      return;
     auto status = platform::heavy_barrier_status(entry.value);
     if (!status.available) {
       fmt::print("  {:<18} unsupported: {}\n", entry.name, status.reason);
@@ -93,10 +103,13 @@ void bench_heavy_barriers(Session &session, std::vector<TestResult> &results) {
     }
     // GLOBAL waits for a grace period (milliseconds): fewer calls keep bench short.
     int calls = entry.value == HeavyBarrier::global ? 20 : 2000;
+    progress.start(entry.name);
     double alone = hardware::heavy_call_ns(platform::heavy_barrier_function(entry.value), calls);
     RunConfig c = session.config();
     c.heavy = entry.value;
     auto r = session.run_with(heavy_test, c);
+    progress.finish(entry.name);
+    progress.clear();
     if (!r.histogram || !r.histogram->stats.heavy_latency) {
       fmt::print("  {:<18} {:>12.0f} unsupported with a partner: {}\n", entry.name, alone, r.unsupported);
       continue;
@@ -127,17 +140,20 @@ int bench_command(const std::vector<std::string> &args) {
   int first_repeats = std::max(1, (*vm)["first-repeats"].as<int>());
   auto options = read_options(*vm);
   options.backends = BackendChoice::hardware;
+  bool options_quiet = options.quiet;
   auto session = open_session(*vm, std::move(options));
   std::vector<Test> tests{make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier),
                           make_family_test(Shape::sb, FenceKind::smp_mb, FenceKind::barrier)};
   session.validate(tests);
   std::vector<TestResult> results;
-  bench_detection(session, tests, repeats, first_repeats, results);
-  bench_fence_costs();
-  bench_heavy_barriers(session, results);
+  Progress progress(2 * tests.size() + enum_names(HeavyBarrier{}).size(), options_quiet);
+  bench_detection(session, tests, repeats, first_repeats, results, progress);
+  if (!stopping())
+    bench_fence_costs();
+  bench_heavy_barriers(session, results, progress);
   auto path = session.write_results("bench", results);
-  fmt::print("\nResults written to {}\n", path.string());
-  return 0;
+  fmt::print("\nResults written to {}{}\n", path.string(), stopping() ? " (interrupted)" : "");
+  return exit_code_after_stop(0);
 }
 
 } // namespace fencelab::cli

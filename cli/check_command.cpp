@@ -5,6 +5,8 @@
 #include "commands.hpp"
 #include "corpus_summary.hpp"
 #include "herd_text.hpp"
+#include "interrupt.hpp"
+#include "progress.hpp"
 #include "session.hpp"
 
 #include <chrono>
@@ -21,7 +23,6 @@ int check_command(const std::vector<std::string> &args) {
        "a test whose model verdict is model-limited (it rests on something Relacy cannot produce) is reported "
        "but does not fail the run") //
       ("verbose,v", po::bool_switch(), "print the model's herd-style block for every test") //
-      ("quiet,q", po::bool_switch(), "no progress line on a terminal") //
       ("summary", po::value<std::string>(), "DIR: a whole corpus against the model: parsed, rejected by construct, "
                                              "agree, disagree with a reason for each") //
       ("max-unexplained", po::value<double>()->default_value(1.0),
@@ -33,12 +34,13 @@ int check_command(const std::vector<std::string> &args) {
     return 0;
   auto options = read_options(*vm);
   options.backends = BackendChoice::model;
+  bool quiet = options.quiet;
   auto session = open_session(*vm, std::move(options));
   if (vm->count("summary")) {
     std::filesystem::path dir = (*vm)["summary"].as<std::string>();
     if (!std::filesystem::is_directory(dir))
       throw UsageError("--summary: " + dir.string() + " is not a directory");
-    return corpus_summary(session, dir, {(*vm)["max-unexplained"].as<double>() / 100.0, (*vm)["quiet"].as<bool>()});
+    return corpus_summary(session, dir, {(*vm)["max-unexplained"].as<double>() / 100.0, quiet});
   }
   if (!vm->count("test"))
     throw UsageError("check: name at least one test, .litmus file or directory");
@@ -49,8 +51,14 @@ int check_command(const std::vector<std::string> &args) {
   std::vector<TestResult> results;
   int failed = 0, unchecked = 0, limited = 0;
   bool allow_limited = (*vm)["allow-limited"].as<bool>();
+  Progress progress(tests.size(), quiet);
   for (const auto &t : tests) {
+    if (stopping()) // the models stop between tests
+      break;
+    progress.start(t.name);
     auto r = session.model_only(t);
+    progress.finish(t.name);
+    progress.clear();
     std::string status;
     const ModelView *model = r.model();
     if (!model) {
@@ -81,11 +89,12 @@ int check_command(const std::vector<std::string> &args) {
     results.push_back(std::move(r));
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  fmt::print("{} passed, {} failed, {} unsupported, {} model-limited ({:.2f} s)\n",
-             results.size() - failed - unchecked - limited, failed, unchecked, limited, seconds);
+  fmt::print("{} passed, {} failed, {} unsupported, {} model-limited ({:.2f} s){}\n",
+             results.size() - failed - unchecked - limited, failed, unchecked, limited, seconds,
+             stopping() ? fmt::format(", interrupted after {} of {} tests", results.size(), tests.size()) : "");
   if (vm->count("json"))
     session.write_results("check", results);
-  return failed || unchecked ? 1 : 0;
+  return exit_code_after_stop(failed || unchecked ? 1 : 0);
 }
 
 } // namespace fencelab::cli

@@ -1,6 +1,7 @@
 #include "corpus_summary.hpp"
 
 #include "herd7_observations.hpp"
+#include "interrupt.hpp"
 #include "litmus_files.hpp"
 #include "litmus_parser.hpp"
 #include "parse_error.hpp"
@@ -115,7 +116,11 @@ int corpus_summary(Session &session, const std::filesystem::path &dir, const Sum
   std::vector<std::string> order;
   int parsed = 0, no_expectation = 0;
   Progress progress(files.size(), options.quiet);
+  std::size_t visited = 0;
   for (const auto &file : files) {
+    if (stopping()) // the models stop between tests; the summary covers the files done
+      break;
+    ++visited;
     auto name = file.filename().string();
     progress.start(name);
     Test test;
@@ -161,7 +166,9 @@ int corpus_summary(Session &session, const std::filesystem::path &dir, const Sum
     too_many = too_many || fraction > options.max_unexplained_fraction;
   }
   fmt::print("{:.1f} s\n", seconds);
-  return too_many ? 1 : 0;
+  if (stopping())
+    fmt::print("interrupted after {} of {} files\n", visited, files.size());
+  return exit_code_after_stop(too_many ? 1 : 0);
 }
 
 } // namespace fencelab::cli

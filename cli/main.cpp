@@ -3,6 +3,7 @@
 #include "catalogue.hpp"
 #include "cli_error.hpp"
 #include "commands.hpp"
+#include "interrupt.hpp"
 #include "membarrier.hpp"
 
 #include <exception>
@@ -33,10 +34,13 @@ int main(int argc, char **argv) {
   using namespace fencelab::cli;
   // A re-executed partner of a run in child processes: it must stay
   // unregistered for membarrier, so it is dispatched before the setup below.
-  if (argc == 4 && argv[1] == fencelab::hardware::reexec_command)
+  if (argc == 4 && argv[1] == fencelab::hardware::reexec_command) {
+    ignore_stop_signals();
     return fencelab::hardware::run_reexecuted_group(std::atoi(argv[2]), std::atoi(argv[3]), find_catalogue_test);
+  }
   // membarrier registration must precede every other thread of the process.
   fencelab::platform::membarrier_setup();
+  install_stop_handlers();
   const std::map<std::string, int (*)(const std::vector<std::string> &)> commands{
       {"table", table_command}, {"run", run_command}, {"list", list_command}, {"info", info_command}, {"window", window_command}, {"bench", bench_command}, {"check", check_command}, {"scope", scope_command},
       {"report", report_command}, {"compare", compare_command}};
@@ -50,7 +54,8 @@ int main(int argc, char **argv) {
     return 2;
   }
   try {
-    return command->second(std::vector<std::string>(argv + 2, argv + argc));
+    // Every command exits 128 + the signal after a Ctrl-C or SIGTERM, even one with nothing to save.
+    return exit_code_after_stop(command->second(std::vector<std::string>(argv + 2, argv + argc)));
   } catch (const UsageError &e) {
     std::cerr << "fencelab: error: " << e.what() << '\n';
     return 2;

@@ -23,7 +23,8 @@ po::options_description result_options() {
       ("plant", po::value<std::vector<std::string>>()->composing(),
        "FENCE=STAND: run a broken stand-in for a fence, to prove bugs are caught "
        "(e.g. smp_mb=barrier, membarrier=sham; stands: native, none, barrier, sham); repeatable") //
-      ("json", po::value<std::string>(), "result file (default: results/<command>-<time>.json)");
+      ("json", po::value<std::string>(), "result file (default: results/<command>-<time>.json)") //
+      ("quiet,q", po::bool_switch(), "no progress line on a terminal");
   return desc;
 }
 
@@ -67,6 +68,8 @@ CommonOptions read_options(const po::variables_map &vm) {
     for (const auto &text : vm["plant"].as<std::vector<std::string>>())
       if (auto error = parse_plant(text, c.substitution); !error.empty())
         throw UsageError("--plant: " + error);
+  if (vm.count("quiet"))
+    o.quiet = vm["quiet"].as<bool>();
   if (vm.count("json"))
     o.json_path = vm["json"].as<std::string>();
   if (vm.count("backend")) {

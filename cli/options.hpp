@@ -33,6 +33,7 @@ struct CommonOptions {
   BackendChoice backends = BackendChoice::both;
   std::string models = "both"; // --model
   std::optional<std::string> json_path;
+  bool quiet = false; // --quiet: no progress line
   nlohmann::json model_settings = nlohmann::json::object(); // the chosen models' settings, for the result file
 
   bool runs_hardware() const { return backends == BackendChoice::hardware || backends == BackendChoice::both; }
@@ -41,7 +42,7 @@ struct CommonOptions {
 
 // --budget, --iterations (how long each hardware test runs).
 po::options_description budget_options(double default_budget);
-// --plant, --json.
+// --plant, --json, --quiet.
 po::options_description result_options();
 // The hardware backend's group.
 po::options_description hardware_group();

@@ -16,9 +16,14 @@ Progress::Progress(std::size_t total, bool quiet)
     : total_(total), enabled_(!quiet && isatty(STDERR_FILENO) == 1), begun_(std::chrono::steady_clock::now()),
       item_begun_(begun_) {}
 
-Progress::~Progress() {
-  if (enabled_)
-    std::fputs("\r\033[K", stderr);
+Progress::~Progress() { clear(); }
+
+void Progress::clear() {
+  if (!visible_)
+    return;
+  std::fputs("\r\033[K", stderr);
+  std::fflush(stderr);
+  visible_ = false;
 }
 
 void Progress::start(std::string_view item) {
@@ -39,9 +44,9 @@ void Progress::draw(std::string_view item) {
   if (!enabled_)
     return;
   // A redraw per item is cheap, but thousands of fast items would flood a
-  // slow terminal: at most ten lines a second.
+  // slow terminal: at most ten lines a second, unless the line was cleared.
   auto now = std::chrono::steady_clock::now();
-  if (done_ != 0 && now - last_draw_ < std::chrono::milliseconds(100))
+  if (visible_ && now - last_draw_ < std::chrono::milliseconds(100))
     return;
   last_draw_ = now;
   double elapsed = since(begun_);
@@ -53,6 +58,7 @@ void Progress::draw(std::string_view item) {
     line.resize(150);
   std::fprintf(stderr, "\r\033[K%s", line.c_str());
   std::fflush(stderr);
+  visible_ = true;
 }
 
 } // namespace fencelab::cli

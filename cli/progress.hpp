@@ -18,6 +18,9 @@ public:
   void start(std::string_view item);
   // After it ends; remembers the slowest item so far.
   void finish(std::string_view item);
+  // Erases the line, before the command prints to stdout on the same terminal;
+  // the next start() draws it again.
+  void clear();
   bool shown() const { return enabled_; }
 
 private:
@@ -25,6 +28,7 @@ private:
 
   std::size_t total_, done_ = 0;
   bool enabled_;
+  bool visible_ = false; // the line is on the screen
   std::chrono::steady_clock::time_point begun_, item_begun_, last_draw_;
   double slowest_seconds_ = 0;
   std::string slowest_;

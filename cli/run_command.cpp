@@ -4,6 +4,8 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "herd_text.hpp"
+#include "interrupt.hpp"
+#include "progress.hpp"
 #include "session.hpp"
 
 #include <algorithm>
@@ -25,22 +27,29 @@ int run_command(const std::vector<std::string> &args) {
   if (!vm->count("test"))
     throw UsageError("run: name at least one test (see `fencelab list`)");
   auto tests = select_tests((*vm)["test"].as<std::vector<std::string>>());
-  auto session = open_session(*vm, read_options(*vm));
+  auto options = read_options(*vm);
+  auto session = open_session(*vm, options);
   auto names = (*vm)["test"].as<std::vector<std::string>>();
   bool from_directory =
       std::any_of(names.begin(), names.end(), [](const std::string &a) { return std::filesystem::is_directory(a); });
   session.validate(tests, from_directory);
 
   std::vector<TestResult> results;
+  Progress progress(tests.size(), options.quiet);
   for (const auto &t : tests) {
+    if (stopping()) // a stop between tests starts no other
+      break;
+    progress.start(t.name);
     results.push_back(session.run(t));
     if ((*vm)["controls"].as<bool>() && session.uses_hardware())
       session.attach_control(results.back());
+    progress.finish(t.name);
+    progress.clear();
     report::write_herd_block(std::cout, results.back(), {.rates = true});
   }
   auto path = session.write_results("run", results);
-  std::cout << "Results written to " << path.string() << '\n';
-  return exit_code_for(results);
+  std::cout << "Results written to " << path.string() << (stopping() ? " (interrupted)" : "") << '\n';
+  return exit_code_after_stop(exit_code_for(results));
 }
 
 } // namespace fencelab::cli

@@ -8,7 +8,9 @@
 #include "family.hpp"
 #include "grid.hpp"
 #include "hardware_backend.hpp"
+#include "interrupt.hpp"
 #include "membarrier.hpp"
+#include "progress.hpp"
 #include "scope_cases.hpp"
 #include "session.hpp"
 #include "shapes.hpp"
@@ -190,14 +192,20 @@ int scope_command(const std::vector<std::string> &args) {
     return 0;
   auto shapes = parse_shapes((*vm)["shape"].as<std::string>());
   bool controls = (*vm)["controls"].as<bool>();
-  auto session = open_session(*vm, read_options(*vm));
+  auto options = read_options(*vm);
+  auto session = open_session(*vm, options);
   auto started = std::chrono::steady_clock::now();
 
   std::vector<Cell> cells;
+  Progress progress(shapes.size() * scope_cases().size(), options.quiet);
   for (Shape shape : shapes) {
     Test test = make_family_test(shape, FenceKind::barrier, FenceKind::membarrier);
     session.validate({test});
     for (const auto &scope : scope_cases()) {
+      if (stopping()) // a stop between cells starts no other
+        break;
+      std::string item = fmt::format("{} {} x {}", test.name, to_string(scope.heavy), partner_text(scope));
+      progress.start(item);
       Test cell_test = test;
       if (!scope.reaches && cell_test.expectation) {
         cell_test.expectation->result = Observation::sometimes;
@@ -229,10 +237,10 @@ int scope_command(const std::vector<std::string> &args) {
         r.test = cell_test;
       }
       cells.push_back({shape, scope, config, std::move(r)});
-      std::cerr << "." << std::flush;
+      progress.finish(item);
     }
   }
-  std::cerr << '\n';
+  progress.clear();
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   print_table(cells);
@@ -247,8 +255,8 @@ int scope_command(const std::vector<std::string> &args) {
     scope_json.push_back(cell_json(cells[i], i));
   }
   auto path = session.write_results("scope", results, {{"scope", scope_json}, {"wall_seconds", seconds}});
-  fmt::print("Results written to {}\n", path.string());
-  return exit_code_for(results);
+  fmt::print("Results written to {}{}\n", path.string(), stopping() ? " (interrupted)" : "");
+  return exit_code_after_stop(exit_code_for(results));
 }
 
 } // namespace fencelab::cli

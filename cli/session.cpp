@@ -7,6 +7,7 @@
 #include "model_registry.hpp"
 #include "machine_info.hpp"
 #include "membarrier.hpp"
+#include "stop_request.hpp"
 
 #include <chrono>
 #include <fmt/chrono.h>
@@ -90,6 +91,8 @@ TestResult Session::run_with(const Test &test, RunConfig config) {
       config.substitution.sham_ns[fence] = sham_duration(fence, test);
   auto r = judge(test, std::string(hardware_->name()), hardware_->run(test, config));
   r.substitution = substitution_text(config.substitution);
+  // A stop ends the run at its next batch or chunk: what it counted stands, marked as cut short.
+  r.partial = platform::stop_requested();
   remember_heavy_latency(r);
   return r;
 }
@@ -123,6 +126,8 @@ double Session::sham_duration(FenceKind kind, const Test &test) {
 void Session::attach_control(TestResult &real) { attach_control(real, options_.config); }
 
 void Session::attach_control(TestResult &real, const RunConfig &config) {
+  if (platform::stop_requested()) // the control would end at once: no power rather than a made-up one
+    return;
   if (!real.histogram || !real.test.expectation || real.test.expectation->result != Observation::never)
     return;
   // The control differs from the run by the ordering of its native fences
@@ -144,6 +149,7 @@ void Session::attach_control(TestResult &real, const RunConfig &config) {
   auto control = judge(real.test, std::string(hardware_->name()), hardware_->run(real.test, sham));
   if (!control.histogram)
     return;
+  real.partial = real.partial || platform::stop_requested();
   real.power = assess_power(real.tally.positive + real.tally.negative, real.tally.positive,
                             control.tally.positive + control.tally.negative, control.tally.positive, text);
 }
@@ -160,6 +166,7 @@ std::filesystem::path Session::write_results(const std::string &command, const s
   auto doc = report::result_document(command, machine_json(), options_.config, results);
   if (!options_.model_settings.empty())
     doc["config"]["model"] = options_.model_settings;
+  doc["interrupted"] = platform::stop_requested();
   doc.update(extra);
   report::write_json_atomically(path, doc);
   return path;

@@ -6,6 +6,8 @@
 #include "family.hpp"
 #include "grid.hpp"
 #include "herd_text.hpp"
+#include "interrupt.hpp"
+#include "progress.hpp"
 #include "session.hpp"
 #include "shapes.hpp"
 
@@ -23,7 +25,8 @@ int table_command(const std::vector<std::string> &args) {
   if (!vm)
     return 0;
   auto shapes = parse_shapes((*vm)["shape"].as<std::string>());
-  auto session = open_session(*vm, read_options(*vm));
+  auto options = read_options(*vm);
+  auto session = open_session(*vm, options);
 
   std::vector<Test> tests;
   for (Shape s : shapes)
@@ -33,30 +36,39 @@ int table_command(const std::vector<std::string> &args) {
 
   std::vector<TestResult> results;
   bool controls = (*vm)["controls"].as<bool>();
-  for (const auto &t : tests) {
-    results.push_back(session.run(t));
-    if (controls && session.uses_hardware())
-      session.attach_control(results.back());
-    std::cerr << "." << std::flush;
+  {
+    Progress progress(tests.size(), options.quiet);
+    for (const auto &t : tests) {
+      if (stopping()) // a stop between tests starts no other
+        break;
+      progress.start(t.name);
+      results.push_back(session.run(t));
+      if (controls && session.uses_hardware())
+        session.attach_control(results.back());
+      progress.finish(t.name);
+    }
   }
-  std::cerr << '\n';
 
   std::vector<std::string> names;
   for (FenceKind f : family_fences)
     names.emplace_back(to_string(f));
-  for (std::size_t s = 0; s < shapes.size(); ++s) {
-    const TestResult *first = &results[s * 9];
-    report::GridSpec grid{first->test.name.substr(0, first->test.name.find('+')) + ": weak outcomes / iterations",
-                          names, names,
-                          [&](std::size_t r, std::size_t c) { return &results[s * 9 + r * 3 + c]; }};
+  // After a stop, cells not run show as "-".
+  for (std::size_t s = 0; s < shapes.size() && s * 9 < results.size(); ++s) {
+    const Test &first = tests[s * 9];
+    auto cell = [&](std::size_t r, std::size_t c) {
+      std::size_t i = s * 9 + r * 3 + c;
+      return i < results.size() ? &results[i] : nullptr;
+    };
+    report::GridSpec grid{first.name.substr(0, first.name.find('+')) + ": weak outcomes / iterations", names, names,
+                          cell};
     report::write_grid(std::cout, grid);
   }
   for (const auto &r : results)
     report::write_herd_block(std::cout, r);
 
   auto path = session.write_results("table", results);
-  std::cout << "Results written to " << path.string() << '\n';
-  return exit_code_for(results);
+  std::cout << "Results written to " << path.string() << (stopping() ? " (interrupted)" : "") << '\n';
+  return exit_code_after_stop(exit_code_for(results));
 }
 
 } // namespace fencelab::cli

@@ -8,6 +8,8 @@
 #include "commands.hpp"
 #include "family.hpp"
 #include "grid.hpp"
+#include "interrupt.hpp"
+#include "progress.hpp"
 #include "session.hpp"
 
 #include <algorithm>
@@ -68,17 +70,24 @@ const Technique techniques[] = {
 // One technique's sweep over the sham delays: the longest delay at which the
 // weak outcome still appears is how long a store stays buffered with it.
 nlohmann::json sweep_technique(Session &session, const Test &sb, const Technique &tech,
-                               const std::vector<double> &delays, std::vector<TestResult> &results) {
+                               const std::vector<double> &delays, std::vector<TestResult> &results,
+                               Progress &progress) {
   nlohmann::json sweep = nlohmann::json::array();
   double window = -1, window_rate = 0;
   fmt::print("\ntechnique {}: {}{}\n", tech.name, tech.what, tech.in_contract ? "" : " (outside the contract)");
   fmt::print("{:>10} {:>12} {:>12} {:>12}\n", "d (ns)", "weak", "iterations", "weak/M");
   for (double d : delays) {
+    if (stopping()) // a stop between runs starts no other
+      break;
+    std::string item = fmt::format("{} d={:.0f} ns", tech.name, d);
+    progress.start(item);
     RunConfig c = session.config();
     tech.apply(c);
     c.substitution.stands[FenceKind::membarrier] = Stand::sham;
     c.substitution.sham_ns[FenceKind::membarrier] = d;
     auto r = session.run_with(sb, c);
+    progress.finish(item);
+    progress.clear();
     if (!r.histogram)
       throw std::runtime_error(r.unsupported);
     auto n = r.tally.positive + r.tally.negative;
@@ -101,16 +110,21 @@ nlohmann::json sweep_technique(Session &session, const Test &sb, const Technique
 
 // Each heavy barrier's latency with the partner running, against `best`, the
 // longest in-contract window.
-nlohmann::json heavy_latencies(Session &session, const Test &sb, double best) {
+nlohmann::json heavy_latencies(Session &session, const Test &sb, double best, Progress &progress) {
   fmt::print("\n{:<18} {:>12} {:>12} {:>14}  {}\n", "heavy barrier", "median ns", "p99 ns", "partner IPIs",
              "a Never can be evidence? (longest in-contract window)");
   nlohmann::json heavies = nlohmann::json::array();
   for (const auto &entry : enum_names(HeavyBarrier{})) {
+    if (stopping())
+      break;
+    progress.start(entry.name);
     RunConfig c = session.config();
     c.heavy = entry.value;
     c.substitution = {};
     c.budget_seconds = std::min(c.budget_seconds, 0.3);
     auto r = session.run_with(sb, c);
+    progress.finish(entry.name);
+    progress.clear();
     if (!r.histogram || !r.histogram->stats.heavy_latency) {
       fmt::print("{:<18} unsupported: {}\n", entry.name, r.unsupported);
       heavies.push_back({{"heavy", entry.name}, {"unsupported", r.unsupported}});
@@ -161,6 +175,7 @@ int window_command(const std::vector<std::string> &args) {
   }
   auto options = read_options(*vm);
   options.backends = BackendChoice::hardware;
+  Progress progress(chosen.size() * delays.size() + enum_names(HeavyBarrier{}).size(), options.quiet);
   auto session = open_session(*vm, std::move(options));
   Test sb = make_family_test(Shape::sb, FenceKind::barrier, FenceKind::membarrier);
   session.validate({sb});
@@ -170,15 +185,15 @@ int window_command(const std::vector<std::string> &args) {
   double best = -1;
   fmt::print("SB: light side T0 stores, compiler barrier, loads; heavy side T1: smp_mb; spin d; smp_mb\n");
   for (const Technique *tech : chosen) {
-    windows.push_back(sweep_technique(session, sb, *tech, delays, results));
+    windows.push_back(sweep_technique(session, sb, *tech, delays, results, progress));
     if (tech->in_contract)
       best = std::max(best, windows.back()["window_ns"].get<double>());
   }
-  nlohmann::json heavies = heavy_latencies(session, sb, best);
+  nlohmann::json heavies = heavy_latencies(session, sb, best, progress);
   auto path = session.write_results(
       "window", results, {{"window", {{"techniques", windows}, {"window_ns", best}, {"heavy_barriers", heavies}}}});
-  fmt::print("\nResults written to {}\n", path.string());
-  return 0;
+  fmt::print("\nResults written to {}{}\n", path.string(), stopping() ? " (interrupted)" : "");
+  return exit_code_after_stop(0);
 }
 
 } // namespace fencelab::cli

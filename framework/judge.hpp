@@ -25,6 +25,7 @@ struct TestResult {
   int judging_model = -1;             // index into models of the answer the verdict rests on; -1: none
   std::optional<bool> model_meets_expectation; // that answer agrees with the test's stated expectation
   std::string failure;                // why the run broke, when it did (verdict FAILED)
+  bool partial = false;               // a stop request (Ctrl-C) cut the run short: fewer iterations than asked
 
   // The answer the verdict rests on, or nullptr when no model answered.
   const ModelView *model() const {

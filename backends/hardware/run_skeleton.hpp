@@ -6,6 +6,7 @@
 #include "cache_line.hpp"
 #include "rendezvous.hpp"
 #include "run_limits.hpp"
+#include "stop_request.hpp"
 #include "timed_start.hpp"
 
 #include <atomic>
@@ -62,9 +63,14 @@ bool plan_next_round(const RunLimits &limits, RoundPlan &plan, RunTally &tally,
     next = fit(left);
     done = left == 0;
   } else {
-    done = steady_ns(RunClock::now()) >= tally.deadline_ns;
+    // At least one round: on a loaded machine a short budget can expire before
+    // the workers first meet, and an empty histogram is no evidence of anything.
+    done = tally.rounds != 0 && steady_ns(RunClock::now()) >= tally.deadline_ns;
   }
   if (limits.stop_on_positive && first_positive_tick.load(std::memory_order_relaxed) != 0)
+    done = true;
+  // Ctrl-C or SIGTERM: end at this boundary and keep what was counted (ARCHITECTURE.md, Stopping).
+  if (platform::stop_requested())
     done = true;
   write_if_changed(plan.length, next.length);
   write_if_changed(plan.instances, next.instances);

@@ -1,6 +1,7 @@
 #include "json_report.hpp"
 
 #include "condition_text.hpp"
+#include "pending_file.hpp"
 
 #include <chrono>
 #include <fmt/chrono.h>
@@ -71,6 +72,8 @@ nlohmann::json test_result_json(const TestResult &r) {
   else
     j["expectation"] = nullptr;
   j["verdict"] = r.verdict ? nlohmann::json(std::string(to_string(*r.verdict))) : nlohmann::json(nullptr);
+  j["partial"] = r.partial;
+  j["first_positive_seconds"] = nullptr;
   if (!r.substitution.empty())
     j["planted"] = r.substitution;
   if (r.power)
@@ -110,6 +113,8 @@ nlohmann::json test_result_json(const TestResult &r) {
   j["iterations"] = h.stats.iterations;
   j["batches"] = h.stats.batches;
   j["seconds"] = h.stats.seconds;
+  if (h.stats.first_positive_seconds)
+    j["first_positive_seconds"] = *h.stats.first_positive_seconds;
   nlohmann::json evidence = nlohmann::json::object();
   if (const auto &l = h.stats.heavy_latency)
     evidence["heavy_latency_ns"] = {
@@ -157,6 +162,7 @@ nlohmann::json config_json(const RunConfig &c) {
 nlohmann::json result_document(const std::string &command, const nlohmann::json &machine, const RunConfig &config,
                                const std::vector<TestResult> &results) {
   nlohmann::json doc;
+  doc["schema_version"] = schema_version;
   doc["fencelab"] = FENCELAB_VERSION;
   doc["command"] = command;
   doc["created"] = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
@@ -173,6 +179,7 @@ void write_json_atomically(const std::filesystem::path &path, const nlohmann::js
   auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
   std::filesystem::create_directories(dir);
   auto tmp = dir / ("." + path.filename().string() + ".tmp" + std::to_string(getpid()));
+  remember_pending_file(tmp.c_str()); // a second Ctrl-C removes it
   {
     std::ofstream out(tmp);
     out << doc.dump(2) << '\n';
@@ -180,10 +187,12 @@ void write_json_atomically(const std::filesystem::path &path, const nlohmann::js
     if (!out) {
       std::error_code ignored;
       std::filesystem::remove(tmp, ignored);
+      forget_pending_file();
       throw std::runtime_error("cannot write " + tmp.string());
     }
   }
   std::filesystem::rename(tmp, path);
+  forget_pending_file();
 }
 
 } // namespace fencelab::report

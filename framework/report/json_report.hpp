@@ -1,5 +1,5 @@
 #pragma once
-// The result document (schema: results/README.md).
+// The result document (schema: results/schema.json, described in results/README.md).
 #include "judge.hpp"
 #include "run_config.hpp"
 
@@ -9,12 +9,16 @@
 
 namespace fencelab::report {
 
+// The document's shape, checked by results/schema.json: bumped on any
+// incompatible change (a key removed, renamed or retyped), not on additions.
+constexpr int schema_version = 1;
+
 nlohmann::json test_result_json(const TestResult &result);
 nlohmann::json power_json(const Power &power);
 nlohmann::json histogram_json(const Test &test, const Histogram &histogram);
 nlohmann::json config_json(const RunConfig &config);
 
-// {"fencelab": version, "command", "created", "machine", "config", "tests"}.
+// {"schema_version", "fencelab": version, "command", "created", "machine", "config", "tests"}.
 nlohmann::json result_document(const std::string &command, const nlohmann::json &machine, const RunConfig &config,
                                const std::vector<TestResult> &results);
 

@@ -1,5 +1,6 @@
 #include "family.hpp"
 #include "json_report.hpp"
+#include "pending_file.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -56,6 +57,33 @@ TEST(JsonReport, DocumentWrittenAtomicallyParsesBack) {
     ++files;
   EXPECT_EQ(files, 1);
   std::filesystem::remove_all(dir);
+}
+
+TEST(JsonReport, DocumentCarriesSchemaVersionAndEachTestItsStopAndFirstPositive) {
+  auto doc = result_document("run", {{"kernel", "test"}}, RunConfig{}, {sample_result()});
+  EXPECT_EQ(doc["schema_version"], 1);
+  EXPECT_EQ(doc["tests"][0]["partial"], false);
+  EXPECT_TRUE(doc["tests"][0]["first_positive_seconds"].is_null());
+  auto cut = sample_result();
+  cut.partial = true;
+  cut.histogram->stats.first_positive_seconds = 0.25;
+  auto j = test_result_json(cut);
+  EXPECT_EQ(j["partial"], true);
+  EXPECT_EQ(j["first_positive_seconds"], 0.25);
+}
+
+// What a second Ctrl-C does to a result file being written (cli/interrupt.cpp).
+TEST(PendingFile, RemovesTheRememberedFileAndNothingOnceForgotten) {
+  auto path = std::filesystem::temp_directory_path() / ("fencelab-pending-" + std::to_string(::getpid()));
+  std::ofstream(path) << "half a document";
+  remember_pending_file(path.c_str());
+  forget_pending_file();
+  remove_pending_file();
+  EXPECT_TRUE(std::filesystem::exists(path));
+  remember_pending_file(path.c_str());
+  remove_pending_file();
+  EXPECT_FALSE(std::filesystem::exists(path));
+  forget_pending_file();
 }
 
 TEST(JsonReport, UnwritableDirectoryThrowsAndLeavesNothing) {

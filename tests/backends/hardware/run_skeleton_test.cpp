@@ -45,6 +45,17 @@ TEST(PlanNextRound, ABudgetRunStopsAtItsDeadline) {
   EXPECT_FALSE(plan_next_round(limits, plan, tally, first, {5, 3}, whole));
 }
 
+TEST(PlanNextRound, ABudgetThatExpiredBeforeTheFirstRoundStillRunsOne) {
+  RunLimits limits;
+  RoundPlan plan{};
+  RunTally tally{};
+  std::atomic<std::uint64_t> first{0};
+  tally.deadline_ns = steady_ns(RunClock::now()) - 1; // the workers met late
+  EXPECT_TRUE(plan_next_round(limits, plan, tally, first, {5, 3}, whole));
+  EXPECT_FALSE(plan_next_round(limits, plan, tally, first, {5, 3}, whole));
+  EXPECT_EQ(tally.rounds, 1u);
+}
+
 TEST(PlanNextRound, StopsOnAPositiveOnlyWhenAskedTo) {
   RunLimits limits;
   limits.iterations = 100;
@@ -54,6 +65,21 @@ TEST(PlanNextRound, StopsOnAPositiveOnlyWhenAskedTo) {
   EXPECT_TRUE(plan_next_round(limits, plan, tally, first, {0, 8}, whole));
   limits.stop_on_positive = true;
   EXPECT_FALSE(plan_next_round(limits, plan, tally, first, {0, 8}, whole));
+}
+
+TEST(PlanNextRound, AStopRequestEndsTheRunAtTheNextRound) {
+  RunLimits limits; // a budget an hour away: only the stop request can end it
+  RoundPlan plan{};
+  RunTally tally{};
+  std::atomic<std::uint64_t> first{0};
+  tally.deadline_ns = steady_ns(RunClock::now()) + 3'600'000'000'000;
+  EXPECT_TRUE(plan_next_round(limits, plan, tally, first, {5, 3}, whole));
+  platform::request_stop(2);
+  bool planned = plan_next_round(limits, plan, tally, first, {5, 3}, whole);
+  platform::clear_stop_request();
+  EXPECT_FALSE(planned);
+  EXPECT_TRUE(plan.stop);
+  EXPECT_EQ(tally.rounds, 1u);
 }
 
 // Counts assignments, to see that unchanged shared fields are not rewritten.
