@@ -58,6 +58,8 @@ std::vector<std::string> cell_lines(const TestRecord &t) {
     lines.push_back("hw " + (t.observation.empty() ? std::string("?") : t.observation));
     lines.push_back(fmt::format("{} / {} weak", short_number(static_cast<double>(t.positive)),
                                 short_number(static_cast<double>(t.iterations))));
+    if (t.partial)
+      lines.push_back("partial: stopped early");
   } else if (!t.failure.empty()) {
     lines.push_back("FAILED: " + t.failure.substr(0, 28));
   } else if (!t.unsupported.empty()) {
@@ -75,6 +77,7 @@ std::vector<std::string> cell_lines(const TestRecord &t) {
                                                    : fmt::format("{} {:.4g}", t.power_label, *t.power_confidence));
   if (!t.planted.empty())
     lines.push_back("planted " + t.planted);
+
   return lines;
 }
 

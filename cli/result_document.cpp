@@ -91,6 +91,7 @@ TestRecord test_of(const json &t, std::size_t index, const std::filesystem::path
   r.unsupported = text_of(t, "unsupported");
   r.failure = text_of(t, "failure");
   r.planted = text_of(t, "planted");
+  r.partial = t.value("partial", false);
   r.models = models_of(t);
   if (auto it = t.find("histogram"); it != t.end() && it->is_array()) {
     r.has_histogram = true;

@@ -45,6 +45,7 @@ struct TestRecord {
   std::string unsupported, failure, planted;
   std::string heavy; // the heavy barrier the run used, "" when the document does not say
   bool has_histogram = false;
+  bool partial = false; // the run was stopped (Ctrl-C) before its budget ended
   std::uint64_t positive = 0, negative = 0, iterations = 0;
   std::uint64_t unclassified = 0; // outcomes counted but not itemised (perpetual mode: not satisfying the condition)
   double seconds = 0;

@@ -49,6 +49,7 @@ TEST(ResultDocument, OlderSingleModelAndUnknownFieldsAreRead) {
   t["evidence"] = {{"heavy_latency_ns", {{"calls", 200}, {"min", 500.0}, {"median", 1e4}, {"p99", 2e4}, {"max", 3e5}}},
                    {"call_interrupts_per_cpu", {100, 2}}};
   t["first_positive_seconds"] = nullptr;
+  t["partial"] = true;
   json d = document({t});
   d["schema_version"] = 7;
   d["interrupted"] = true;
@@ -57,6 +58,7 @@ TEST(ResultDocument, OlderSingleModelAndUnknownFieldsAreRead) {
   ASSERT_EQ(doc.tests.size(), 1u);
   const auto &r = doc.tests[0];
   EXPECT_TRUE(doc.interrupted);
+  EXPECT_TRUE(r.partial);
   ASSERT_EQ(r.models.size(), 1u);
   EXPECT_EQ(r.models[0].name, "model");
   EXPECT_EQ(r.models[0].verdict, "forbidden");
