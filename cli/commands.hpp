@@ -15,5 +15,8 @@ int window_command(const std::vector<std::string> &args);
 int bench_command(const std::vector<std::string> &args);
 int check_command(const std::vector<std::string> &args);
 int scope_command(const std::vector<std::string> &args);
+// Read result documents only: 0 done, 2 bad input; compare: 1 when B has a new VIOLATION or MODEL DISAGREEMENT.
+int report_command(const std::vector<std::string> &args);
+int compare_command(const std::vector<std::string> &args);
 
 } // namespace fencelab::cli

@@ -138,7 +138,9 @@ nlohmann::json heavy_latencies(Session &session, const Test &sb, double best, Pr
                reachable ? "yes: the window is longer" : "no: the barrier outlasts the window");
     heavies.push_back({{"heavy", entry.name},
                        {"calls", l.calls},
+                       {"min_ns", l.min_ns},
                        {"median_ns", l.median_ns},
+                       {"max_ns", l.max_ns},
                        {"p99_ns", l.p99_ns},
                        {"call_interrupts_per_cpu", cal},
                        {"window_exceeds_latency", reachable}});
