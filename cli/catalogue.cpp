@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iostream>
 
 namespace fencelab::cli {
 namespace {
@@ -25,20 +26,34 @@ fs::path catalogue_dir() {
   return ec ? source : exe.parent_path().parent_path() / "share" / "fencelab" / "litmus";
 }
 
+// Every file that cannot be parsed gets its own line, so that one bad entry
+// of a directory does not hide the next; the last one is the UsageError.
 std::vector<Test> parse_all(const std::vector<fs::path> &files) {
   std::vector<Test> tests;
+  std::vector<std::string> errors;
   for (const auto &f : files) {
     try {
       tests.push_back(parse_litmus_file(f));
     } catch (const ParseError &e) {
-      throw UsageError(e.what());
+      errors.emplace_back(e.what());
     }
   }
-  return tests;
+  if (errors.empty())
+    return tests;
+  for (std::size_t i = 0; i + 1 < errors.size(); ++i)
+    std::cerr << "fencelab: error: " << errors[i] << '\n';
+  throw UsageError(errors.back());
+}
+
+// error_code forms throughout: a symlink loop or an unreadable entry is the
+// parser's to name (cannot read the file: ...), not a filesystem_error.
+bool is_directory(const std::string &arg) {
+  std::error_code ec;
+  return fs::is_directory(arg, ec);
 }
 
 bool looks_like_path(const std::string &arg) {
-  return arg.find('/') != std::string::npos || arg.ends_with(".litmus") || fs::is_directory(arg);
+  return arg.find('/') != std::string::npos || arg.ends_with(".litmus") || is_directory(arg);
 }
 
 } // namespace
@@ -57,9 +72,10 @@ std::vector<Test> select_tests(const std::vector<std::string> &args) {
   std::vector<Test> known;
   for (const auto &arg : args) {
     if (looks_like_path(arg)) {
-      if (!fs::exists(arg))
+      std::error_code ec;
+      if (!fs::exists(fs::symlink_status(arg, ec)))
         throw UsageError(arg + ": no such file or directory");
-      auto files = fs::is_directory(arg) ? find_litmus_files(arg) : std::vector<fs::path>{arg};
+      auto files = is_directory(arg) ? find_litmus_files(arg) : std::vector<fs::path>{arg};
       if (files.empty())
         throw UsageError(arg + ": no .litmus files in this directory");
       for (auto &t : parse_all(files))

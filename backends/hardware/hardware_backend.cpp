@@ -7,6 +7,7 @@
 #include "membarrier.hpp"
 #include "perpetual_runner.hpp"
 #include "run_epilogue.hpp"
+#include "shared_memory.hpp"
 #include "watchdog.hpp"
 #include "worker_pool.hpp"
 
@@ -47,6 +48,9 @@ std::string HardwareBackend::why_unsupported(const Test &test, const RunConfig &
              std::to_string(test.threads.size()) + " " + std::string(to_string(config.pairing)) +
              " CPUs; the selected CPUs give " + std::to_string(groups.size());
   }
+  if (config.placement != Placement::threads) // child processes share the test memory through a memfd
+    if (auto why = platform::shared_memory_unavailable(); !why.empty())
+      return "--placement " + std::string(to_string(config.placement)) + ": " + why;
   if (test.uses_fence(FenceKind::membarrier) && config.substitution.stand_for(FenceKind::membarrier) == Stand::native) {
     auto status = platform::heavy_barrier_status(config.heavy);
     if (!status.available)

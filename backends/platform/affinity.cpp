@@ -1,5 +1,7 @@
 #include "affinity.hpp"
 
+#include "errno_text.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <pthread.h>
@@ -64,7 +66,7 @@ std::string pin_current_thread(int cpu) {
   CPU_SET(cpu, &set);
   int err = pthread_setaffinity_np(pthread_self(), sizeof set, &set);
   if (err != 0)
-    return "cannot pin to CPU " + std::to_string(cpu) + ": " + std::strerror(err);
+    return "cannot pin to CPU " + std::to_string(cpu) + ": sched_setaffinity failed: " + errno_text(err);
   return "";
 }
 

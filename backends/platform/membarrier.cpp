@@ -1,5 +1,7 @@
 #include "membarrier.hpp"
 
+#include "errno_text.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <linux/membarrier.h>
@@ -12,12 +14,6 @@ namespace fencelab::platform {
 namespace {
 
 int sys_membarrier(int cmd, unsigned flags = 0) { return static_cast<int>(syscall(__NR_membarrier, cmd, flags, 0)); }
-
-std::string errno_text(int err) {
-  const char *name = strerrordesc_np(err);
-  const char *abbrev = strerrorname_np(err);
-  return std::string(abbrev ? abbrev : "errno " + std::to_string(err)) + " (" + (name ? name : "?") + ")";
-}
 
 struct State {
   int mask = 0;          // QUERY result, or -errno
@@ -61,11 +57,13 @@ int register_intent(int query_mask, int query_bit, int cmd) {
   return sys_membarrier(cmd) == 0 ? 0 : errno;
 }
 
-HeavyBarrierStatus command_status(const char *how, int query_bit, int registration, HeavyBarrierFn fn) {
+// `registration`: 0, or the errno of `register_cmd` (the REGISTER_* command it needs).
+HeavyBarrierStatus command_status(const char *how, int query_bit, const char *register_cmd, int registration,
+                                  HeavyBarrierFn fn) {
   const State &s = state();
   HeavyBarrierStatus st{false, "", how};
   if (s.mask < 0) {
-    st.reason = std::string("membarrier QUERY failed: ") + errno_text(-s.mask) +
+    st.reason = std::string("MEMBARRIER_CMD_QUERY failed: ") + errno_text(-s.mask) +
                 (s.mask == -ENOSYS ? "; kernel built without CONFIG_MEMBARRIER" : "");
     return st;
   }
@@ -76,12 +74,13 @@ HeavyBarrierStatus command_status(const char *how, int query_bit, int registrati
     return st;
   }
   if (registration > 0) {
-    st.reason = std::string("registering for ") + how + " failed: " + errno_text(registration);
+    st.reason = std::string(register_cmd) + " failed: " + errno_text(registration) + ", so " + how + " cannot be used";
     return st;
   }
   if (int err = fn(); err != 0) {
-    st.reason = std::string(how) + " refused: " + errno_text(err) +
-                (err == EPERM ? "; the process is not registered for it" : "");
+    // The registration succeeded, so EPERM here is not the missing registration
+    // membarrier(2) describes: the call itself is refused (e.g. by a seccomp policy).
+    st.reason = std::string(how) + " refused: " + errno_text(err);
     return st;
   }
   st.available = true;
@@ -122,13 +121,13 @@ HeavyBarrierStatus heavy_barrier_status(HeavyBarrier kind) {
   const State &s = state();
   switch (kind) {
   case HeavyBarrier::private_expedited:
-    return command_status("MEMBARRIER_CMD_PRIVATE_EXPEDITED", MEMBARRIER_CMD_PRIVATE_EXPEDITED, s.private_reg,
-                          private_expedited);
+    return command_status("MEMBARRIER_CMD_PRIVATE_EXPEDITED", MEMBARRIER_CMD_PRIVATE_EXPEDITED,
+                          "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED", s.private_reg, private_expedited);
   case HeavyBarrier::global_expedited:
-    return command_status("MEMBARRIER_CMD_GLOBAL_EXPEDITED", MEMBARRIER_CMD_GLOBAL_EXPEDITED, s.global_reg,
-                          global_expedited);
+    return command_status("MEMBARRIER_CMD_GLOBAL_EXPEDITED", MEMBARRIER_CMD_GLOBAL_EXPEDITED,
+                          "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED", s.global_reg, global_expedited);
   case HeavyBarrier::global:
-    return command_status("MEMBARRIER_CMD_GLOBAL", MEMBARRIER_CMD_GLOBAL, 0, global);
+    return command_status("MEMBARRIER_CMD_GLOBAL", MEMBARRIER_CMD_GLOBAL, "", 0, global);
   case HeavyBarrier::mprotect:
     if (!s.page)
       return {false, "mmap of the mprotect barrier page failed", "mprotect TLB shootdown"};

@@ -1,5 +1,7 @@
 #include "shared_memory.hpp"
 
+#include "errno_text.hpp"
+
 #include <cerrno>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -24,6 +26,17 @@ char *map(int fd, std::size_t bytes) {
 }
 
 } // namespace
+
+std::string shared_memory_unavailable() {
+  static const std::string why = [] {
+    int fd = memfd_create("fencelab-probe", MFD_CLOEXEC);
+    if (fd < 0)
+      return "memfd_create failed: " + errno_text(errno);
+    close(fd);
+    return std::string();
+  }();
+  return why;
+}
 
 SharedMapping SharedMapping::create(std::size_t bytes, const char *name) {
   std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));

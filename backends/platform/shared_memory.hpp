@@ -4,7 +4,14 @@
 // nothing outlives the last process that maps it, even after SIGKILL.
 #include <cstddef>
 
+#include <string>
+
 namespace fencelab::platform {
+
+// Empty when memfd_create works here, else why not ("memfd_create failed:
+// ENOSYS (...)"), so that runs needing shared memory are unsupported up front.
+// Probed once.
+std::string shared_memory_unavailable();
 
 class SharedMapping {
 public:

@@ -59,6 +59,7 @@ const Token &Lexer::peek() {
 Token Lexer::next() {
   Token t = peek();
   peeked_.reset();
+  last_ = t;
   return t;
 }
 

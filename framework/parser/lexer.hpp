@@ -35,6 +35,7 @@ public:
 
   const Token &peek();
   Token next();
+  const Token &last() const { return last_; } // the token next() returned last
 
   // Only while no token is peeked: the mode applies to the next token lexed.
   void set_herd_comments(bool enabled);
@@ -72,6 +73,7 @@ private:
   int line_ = 1;
   bool herd_comments_enabled_ = true;
   std::optional<Token> peeked_;
+  Token last_;
   std::vector<std::string_view> comments_;
   // Where the token being lexed started; make() needs it after advance().
   int token_line_ = 1;

@@ -2,14 +2,13 @@
 
 #include "c_types.hpp"
 #include "final_condition_parser.hpp"
+#include "litmus_text_file.hpp"
 #include "parse_context.hpp"
 #include "thread_parser.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <limits>
 #include <set>
-#include <sstream>
 
 namespace fencelab {
 namespace {
@@ -128,6 +127,8 @@ void parse_threads(ParseContext &ctx) {
     }
     if (*n != index)
       ctx.lex.fail(t, "expected thread P" + std::to_string(index) + ", found " + t.describe());
+    if (static_cast<std::size_t>(index) >= ParseContext::max_threads)
+      ctx.lex.fail(t, "more than " + std::to_string(ParseContext::max_threads) + " threads");
     ctx.test.threads.push_back(parse_thread(ctx, index));
   }
 }
@@ -150,9 +151,23 @@ std::optional<Expectation> expectation_from(const std::vector<std::string_view> 
   return std::nullopt;
 }
 
+// The error points at the first byte past the limit, so an editor shows where
+// the file becomes too long.
+void check_size(std::string_view text, const std::string &file_name) {
+  constexpr std::size_t limit = ParseContext::max_file_bytes;
+  if (text.size() <= limit)
+    return;
+  std::string_view head = text.substr(0, limit);
+  auto line = static_cast<int>(std::count(head.begin(), head.end(), '\n')) + 1;
+  std::size_t line_start = head.rfind('\n') == std::string_view::npos ? 0 : head.rfind('\n') + 1;
+  throw ParseError(file_name, line, static_cast<int>(limit - line_start) + 1,
+                   "the file goes on past " + std::to_string(limit >> 20) + " MiB, the most a litmus test may have");
+}
+
 } // namespace
 
 Test parse_litmus(std::string_view text, const std::string &file_name) {
+  check_size(text, file_name);
   ParseContext ctx(text, file_name);
   parse_header(ctx);
   parse_initial_state(ctx);
@@ -166,13 +181,7 @@ Test parse_litmus(std::string_view text, const std::string &file_name) {
 }
 
 Test parse_litmus_file(const std::filesystem::path &path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in)
-    text << in.rdbuf();
-  if (!in || in.bad())
-    throw ParseError(path.string(), 0, 0, "cannot read the file");
-  return parse_litmus(text.str(), path.string());
+  return parse_litmus(read_litmus_text(path, ParseContext::max_file_bytes), path.string());
 }
 
 } // namespace fencelab

@@ -54,11 +54,23 @@ struct ParseContext {
   int location(std::string_view name) {
     if (auto found = find_location(name))
       return *found;
+    if (test.locations.size() >= max_locations)
+      lex.fail(lex.last(), "more than " + std::to_string(max_locations) + " locations");
     test.locations.push_back({std::string(name), 0});
     int index = static_cast<int>(test.locations.size() - 1);
     location_indices.emplace(std::string(name), index);
     return index;
   }
+
+  // Limits on what a file may hold, far above any real litmus test (the 2,127
+  // corpus files have at most a handful of threads and locations, and 18 KB):
+  // a hostile file must get an error, not hours of model checking or
+  // gigabytes of outcomes. `max_locations` also keeps addresses tagged
+  // (expr.hpp: fewer than `fencelab::max_locations`).
+  static constexpr std::size_t max_file_bytes = std::size_t{4} << 20;
+  static constexpr std::size_t max_threads = 1024;
+  static constexpr std::size_t max_locations = 1024;
+  static_assert(max_locations < static_cast<std::size_t>(fencelab::max_locations));
 
   // The parsers recurse on the C++ stack; a hostile file nesting parentheses
   // or blocks a million deep must get an error, not a stack overflow. Real
