@@ -23,8 +23,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS cmake)
 
 # A cross build packages for its target, not for the machine that builds it:
-# the Architecture field, and dpkg-shlibdeps looking up the target's libraries
-# (DEB_HOST_ARCH, set in cpack's environment by the project config file).
+# the Architecture field is the target's. dpkg-shlibdeps needs no help: it
+# resolves the target's libraries (multiarch, .ci/cross installs them) from
+# the executable's ELF header (checked with an arm64 executable).
 if(CMAKE_CROSSCOMPILING)
   set(debian_arch_of_aarch64 arm64)
   set(debian_arch_of_riscv64 riscv64)
@@ -35,7 +36,5 @@ if(CMAKE_CROSSCOMPILING)
     message(FATAL_ERROR "No Debian architecture known for ${CMAKE_SYSTEM_PROCESSOR}")
   endif()
   set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE ${arch})
-  file(WRITE ${PROJECT_BINARY_DIR}/CPackProjectConfig.cmake "set(ENV{DEB_HOST_ARCH} ${arch})\n")
-  set(CPACK_PROJECT_CONFIG_FILE ${PROJECT_BINARY_DIR}/CPackProjectConfig.cmake)
 endif()
 include(CPack)
