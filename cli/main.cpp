@@ -13,7 +13,7 @@
 
 namespace {
 
-constexpr const char *usage = R"(usage: fencelab COMMAND [options]   (fencelab COMMAND --help for its options)
+constexpr const char *usage = R"(Usage: fencelab COMMAND [options]   (fencelab COMMAND --help for its options)
 
 commands:
   table   run the SB and MP ordering table (barrier / smp_mb / membarrier on each side)
@@ -47,6 +47,11 @@ int main(int argc, char **argv) {
   if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
     std::cout << usage;
     return argc < 2 ? 2 : 0;
+  }
+  // The man page is generated from --help and --version (help2man).
+  if (std::string(argv[1]) == "--version") {
+    std::cout << "fencelab " FENCELAB_VERSION "\n";
+    return 0;
   }
   auto command = commands.find(argv[1]);
   if (command == commands.end()) {
