@@ -15,5 +15,6 @@ int window_command(const std::vector<std::string> &args);
 int bench_command(const std::vector<std::string> &args);
 int check_command(const std::vector<std::string> &args);
 int scope_command(const std::vector<std::string> &args);
+int soak_command(const std::vector<std::string> &args);
 
 } // namespace fencelab::cli

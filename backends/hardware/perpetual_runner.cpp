@@ -83,6 +83,10 @@ struct PerpetualRun {
   std::uint64_t failures[threads] = {};
   std::vector<Witness> witnesses[threads];
   std::vector<ChunkCounter> counters;
+  // Chunks with a positive outcome, marked (chunk + 1) by the first worker
+  // whose half of the copies shows one.
+  alignas(platform::separation_bytes) std::atomic<std::uint64_t> weak_chunk_mark{0};
+  std::atomic<std::uint64_t> weak_chunks{0};
 
   RunTally tally{}; // started: trials counted
 
@@ -127,6 +131,8 @@ struct PerpetualRun {
     coherence_violations[t] += c.coherence_violations;
     if (c.positive == 0)
       return;
+    if (weak_chunk_mark.exchange(chunk + 1, std::memory_order_relaxed) != chunk + 1)
+      weak_chunks.fetch_add(1, std::memory_order_relaxed);
     if (witnesses[t].size() < max_witnesses)
       witnesses[t].push_back({chunk, c.first_positive_anchor * copies + c.first_copy, plan.positive});
     // The chunk's end: when the positive appeared is known to within a chunk.
@@ -231,6 +237,7 @@ BackendResult run_perpetual(WorkerPool &pool, const Test &test, const PerpetualP
   h.unclassified = run.tally.started - positive;
   h.stats.iterations = run.tally.started;
   h.stats.batches = run.tally.rounds;
+  h.stats.weak_batches = run.weak_chunks.load();
   h.stats.mode = describe_mode(options);
   h.stats.coherence_violations = run.coherence_violations[0] + run.coherence_violations[1];
   return frame.finish(std::move(h), reports, run.first_positive_tick.load());

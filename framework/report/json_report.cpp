@@ -33,7 +33,14 @@ nlohmann::json power_json(const Power &p) {
           {"sham_rate", p.sham_rate},
           {"expected_weak", p.expected},
           {"p_zero", p.p_zero},
-          {"confidence", p.confidence}};
+          {"confidence", p.confidence},
+          {"units", p.units},
+          {"weak_units", p.weak_units},
+          {"sham_units", p.sham_units},
+          {"sham_weak_units", p.sham_weak_units},
+          {"sham_unit_rate", p.sham_unit_rate},
+          {"sham_unit_rate_lower", p.sham_unit_rate_lower},
+          {"unit_rate_bound_level", unit_rate_bound_level}};
 }
 
 nlohmann::json model_json(const Test &t, const ModelView &m) {
@@ -109,6 +116,7 @@ nlohmann::json test_result_json(const TestResult &r) {
   j["observation"] = to_string(r.observation);
   j["iterations"] = h.stats.iterations;
   j["batches"] = h.stats.batches;
+  j["weak_batches"] = h.stats.weak_batches;
   j["seconds"] = h.stats.seconds;
   nlohmann::json evidence = nlohmann::json::object();
   if (const auto &l = h.stats.heavy_latency)
