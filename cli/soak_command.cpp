@@ -62,16 +62,16 @@ SoakOptions read_soak_options(const po::variables_map &vm) {
   return o;
 }
 
-// Runs `test` once for `budget` seconds (and its control) into `cell`.
-// Returns whether it showed a weak outcome.
-bool soak_run(Session &session, SoakCell &cell, const Test &test, double budget, const SoakOptions &o,
+// Runs `test` once for `budget` seconds (and, with `control`, its sham
+// control) into `cell`. Returns whether it showed a weak outcome.
+bool soak_run(Session &session, SoakCell &cell, const Test &test, double budget, bool control, const SoakOptions &o,
               Clock::time_point begun) {
   RunConfig config = session.config();
   config.budget_seconds = budget;
   auto started = Clock::now();
   double since_start = std::chrono::duration<double>(started - begun).count();
   TestResult r = session.run_with(test, config);
-  if (o.controls && r.histogram && r.tally.positive == 0) {
+  if (control && r.histogram && r.tally.positive == 0) {
     RunConfig control = config;
     control.budget_seconds = std::min(budget, o.control_budget);
     session.attach_control(r, control);
@@ -136,9 +136,10 @@ int soak_command(const std::vector<std::string> &args) {
   std::vector<SoakCell> cells(cells_tests.size());
   const auto begun = Clock::now();
   bool violated = false;
-  // Calibration: every cell briefly, checked like any other run.
+  // Calibration: every cell briefly, checked like any other run. Without
+  // controls, so that a broken barrier in any cell shows within a second.
   for (std::size_t i = 0; i < cells.size() && !violated; ++i)
-    violated = soak_run(session, cells[i], cells_tests[i], calibration_budget, o, begun);
+    violated = soak_run(session, cells[i], cells_tests[i], calibration_budget, false, o, begun);
   finish_cells(cells);
   auto round = estimate_round(cells, calibration_budget, o.budget, o.controls ? o.control_budget : 0);
   double done = static_cast<double>(totals(cells).iterations);
@@ -188,7 +189,7 @@ int soak_command(const std::vector<std::string> &args) {
       double rate = done / std::max(seconds_since(begun), 1e-9);
       progress.start(fmt::format("round {} {} | {:.3g} of {:.3g}, ETA {}", rounds + 1, cells_tests[i].name, done,
                                  o.target, o.target > 0 ? eta_text((o.target - done) / rate) : "-"));
-      violated = soak_run(session, cells[i], cells_tests[i], o.budget, o, begun);
+      violated = soak_run(session, cells[i], cells_tests[i], o.budget, o.controls, o, begun);
       done = static_cast<double>(totals(cells).iterations);
       progress.finish(cells_tests[i].name);
     }

@@ -2,6 +2,9 @@
 """A soak with a broken smp_mb (planted as a compiler barrier) must exit 1
 with a violation in the cell whose fences the plant breaks, and catch it within
 the soak's first second (SB+smp_mb+smp_mb runs second in table order).
+Batch mode: its rendezvous make both threads run every batch, where a
+perpetual run on a loaded machine can end its short calibration with no
+complete pair of iterations (one thread finishing its chunk stops the other).
 
 usage: check_soak_plant.py FENCELAB WORKDIR"""
 import json, os, subprocess, sys
@@ -11,7 +14,7 @@ os.makedirs(workdir, exist_ok=True)
 out = os.path.join(workdir, "soak-plant.json")
 if os.path.exists(out):
     os.remove(out)
-run = subprocess.run([fencelab, "soak", "--plant", "smp_mb=barrier", "--budget", "0.1", "--shape", "sb",
+run = subprocess.run([fencelab, "soak", "--plant", "smp_mb=barrier", "--budget", "0.1", "--shape", "sb", "--mode", "batch",
                       "--json", out, "-q"], capture_output=True, text=True, timeout=120)
 failures = []
 if run.returncode != 1:
