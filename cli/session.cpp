@@ -123,7 +123,7 @@ double Session::sham_duration(FenceKind kind, const Test &test) {
 namespace {
 
 PowerCounts power_counts(const TestResult &r) {
-  return {r.tally.positive + r.tally.negative, r.tally.positive, r.histogram->stats.batches,
+  return {r.tally.positive + r.tally.negative, r.tally.positive, r.histogram->stats.units,
           r.histogram->stats.weak_batches};
 }
 

@@ -64,7 +64,7 @@ void finish_cells(std::vector<SoakCell> &cells) {
     if (c.controls == 0)
       continue;
     const auto &s = t.histogram->stats;
-    t.power = assess_power({t.tally.positive + t.tally.negative, t.tally.positive, s.batches, s.weak_batches}, c.sham,
+    t.power = assess_power({t.tally.positive + t.tally.negative, t.tally.positive, s.units, s.weak_batches}, c.sham,
                            c.sham_text);
   }
 }
@@ -111,7 +111,7 @@ nlohmann::json soak_json(const std::vector<SoakCell> &cells, const SoakTotals &t
                         {"controls", c.controls},
                         {"wall_seconds", c.wall_seconds}};
     if (r.histogram)
-      j["units"] = r.histogram->stats.batches;
+      j["units"] = r.histogram->stats.units;
     if (c.first_violation_seconds)
       j["first_violation_seconds"] = *c.first_violation_seconds;
     if (r.power) {

@@ -99,7 +99,7 @@ void print_cells(const std::vector<SoakCell> &cells, const SoakTotals &t, double
                                                 r.power->sham_weak_units, r.power->sham_units)
                                   : "no control";
     fmt::print("{:<26} {:>16} {:>10} {:>8} {:>10}  {}\n", r.test.name, r.tally.positive + r.tally.negative,
-               r.tally.positive, c.runs, r.histogram ? r.histogram->stats.batches : 0, power);
+               r.tally.positive, c.runs, r.histogram ? r.histogram->stats.units : 0, power);
   }
   fmt::print("Soak forbidden-cell iterations {} ({:.3g}) violations {} in {} cells, wall {:.0f} s\n", t.iterations,
              static_cast<double>(t.iterations), t.violations, t.violating_cells, wall);

@@ -63,8 +63,12 @@ Power assess_power(const PowerCounts &real, const PowerCounts &sham, std::string
     return p;
   p.sham_unit_rate = static_cast<double>(p.sham_weak_units) / static_cast<double>(p.sham_units);
   p.sham_unit_rate_lower = clopper_pearson_lower(p.sham_weak_units, p.sham_units, unit_rate_bound_level);
+  // A unit's chance of a weak outcome grows with its size: real units smaller
+  // than the sham's (a chunk cut short) count as the fraction they are.
+  double sham_unit_size = static_cast<double>(p.sham_iterations) / static_cast<double>(p.sham_units);
+  p.effective_units = std::min(static_cast<double>(p.units), static_cast<double>(p.iterations) / sham_unit_size);
   // Units independent, each weak with probability at least p_L: P(0) = (1 - p_L)^n.
-  p.p_zero = std::exp(static_cast<double>(p.units) * std::log1p(-std::min(p.sham_unit_rate_lower, 1.0 - 1e-16)));
+  p.p_zero = std::exp(p.effective_units * std::log1p(-std::min(p.sham_unit_rate_lower, 1.0 - 1e-16)));
   p.confidence = 1.0 - p.p_zero;
   p.label = p.confidence >= powered_confidence ? PowerLabel::powered : PowerLabel::underpowered;
   return p;

@@ -11,7 +11,8 @@
 //
 //   p̂   = k / m                     k of the sham's m units showed ≥ 1 weak outcome
 //   p_L  = Clopper–Pearson lower    one-sided, 95 %: the p with P(X ≥ k | m, p) = 0.05
-//   P(0) = (1 − p_L)^n              n: the real run's units
+//   n    = min(real units, real iterations / the sham's mean unit size)
+//   P(0) = (1 − p_L)^n
 //   confidence = 1 − P(0); powered when ≥ 0.999
 //
 // The exact bound is used at every size (it tends to p̂ as m grows, so no
@@ -41,7 +42,7 @@ constexpr auto enum_names(PowerLabel) {
 // What one run (the real one or its sham) reports for the power.
 struct PowerCounts {
   std::uint64_t iterations = 0, weak = 0;
-  std::uint64_t units = 0;      // batches or chunks run
+  std::uint64_t units = 0;      // batches or chunks that completed >= 1 trial
   std::uint64_t weak_units = 0; // of them, those with >= 1 weak outcome
 };
 
@@ -54,6 +55,7 @@ struct Power {
   double expected = 0;        // weak outcomes expected in the real run at the sham's rate
   double sham_unit_rate = 0;  // p̂ = sham_weak_units / sham_units
   double sham_unit_rate_lower = 0; // p_L, its Clopper–Pearson lower bound
+  double effective_units = 0; // n: the real run's units, counted in sham-sized units when they are smaller
   double p_zero = 1;          // (1 - p_L)^units: probability of no weak unit in the real run
   double confidence = 0;      // 1 - p_zero
   PowerLabel label = PowerLabel::untestable;

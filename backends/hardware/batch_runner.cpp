@@ -172,6 +172,7 @@ BackendResult run_batches(WorkerPool &pool, const Test &test, const BatchRunOpti
   h.stats = {};
   h.stats.iterations = run.control->tally.started;
   h.stats.batches = run.control->tally.rounds;
+  h.stats.units = h.stats.batches; // every batch runs all its instances
   h.stats.weak_batches = run.control->weak_batches.load();
   if (in_processes)
     for (const auto &r : reports)

@@ -40,6 +40,7 @@ nlohmann::json power_json(const Power &p) {
           {"sham_weak_units", p.sham_weak_units},
           {"sham_unit_rate", p.sham_unit_rate},
           {"sham_unit_rate_lower", p.sham_unit_rate_lower},
+          {"effective_units", p.effective_units},
           {"unit_rate_bound_level", unit_rate_bound_level}};
 }
 
@@ -116,6 +117,7 @@ nlohmann::json test_result_json(const TestResult &r) {
   j["observation"] = to_string(r.observation);
   j["iterations"] = h.stats.iterations;
   j["batches"] = h.stats.batches;
+  j["units"] = h.stats.units;
   j["weak_batches"] = h.stats.weak_batches;
   j["seconds"] = h.stats.seconds;
   nlohmann::json evidence = nlohmann::json::object();

@@ -122,6 +122,26 @@ TEST(Power, FewRealUnitsAreUnderpoweredWhateverTheirIterations) {
   EXPECT_EQ(p.label, PowerLabel::underpowered);
 }
 
+// A perpetual chunk that one thread ended before the other began runs no
+// trial; the backend leaves it out of the units. Should units of no
+// iterations still reach the formula, they add no evidence.
+TEST(Power, UnitsWithoutIterationsGiveNoPower) {
+  auto p = assess_power({0, 0, 4, 0}, {880'000, 690'000, 31, 31}, "s");
+  EXPECT_EQ(p.effective_units, 0.0);
+  EXPECT_EQ(p.confidence, 0.0);
+  EXPECT_EQ(p.label, PowerLabel::underpowered);
+}
+
+TEST(Power, RealUnitsSmallerThanTheShamsCountAsFractions) {
+  // Sham units of 256 iterations; real units of 64: 4,000 of them are 1,000 sham-sized units.
+  auto p = assess_power({256'000, 0, 4000, 0}, {256'000, 500, 1000, 100}, "s");
+  EXPECT_DOUBLE_EQ(p.effective_units, 1000.0);
+  double lower = clopper_pearson_lower(100, 1000, 0.95);
+  EXPECT_NEAR(p.p_zero, std::pow(1 - lower, 1000), 1e-12);
+  // Larger real units count once each: a unit's size is not evidence beyond the sham's.
+  EXPECT_DOUBLE_EQ(assess_power({1'024'000, 0, 1000, 0}, {256'000, 500, 1000, 100}, "s").effective_units, 1000.0);
+}
+
 TEST(Power, EveryUnitWeakDoesNotBreakTheLogarithm) {
   auto p = assess_power({10, 0, 10, 0}, {10, 10, 10, 10}, "s");
   EXPECT_TRUE(std::isfinite(p.p_zero));
