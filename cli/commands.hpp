@@ -18,5 +18,6 @@ int scope_command(const std::vector<std::string> &args);
 // Read result documents only: 0 done, 2 bad input; compare: 1 when B has a new VIOLATION or MODEL DISAGREEMENT.
 int report_command(const std::vector<std::string> &args);
 int compare_command(const std::vector<std::string> &args);
+int soak_command(const std::vector<std::string> &args);
 
 } // namespace fencelab::cli

@@ -23,6 +23,7 @@ commands:
   window  measure how long a store stays buffered here, against each heavy barrier's latency
   bench   weak outcomes per second, time to first weak outcome, barrier costs
   scope   whom each heavy barrier orders: partner thread in this process or another, registered or not
+  soak    run every forbidden cell of the table, round after round with controls, for a long record
   info    describe this machine: CPUs, kernel, fences, membarrier commands
   report  an HTML page (or the ordering table as SVG) from result files, machines side by side
   compare two results test by test; exit 1 when the second has a new VIOLATION or MODEL DISAGREEMENT
@@ -43,7 +44,7 @@ int main(int argc, char **argv) {
   install_stop_handlers();
   const std::map<std::string, int (*)(const std::vector<std::string> &)> commands{
       {"table", table_command}, {"run", run_command}, {"list", list_command}, {"info", info_command}, {"window", window_command}, {"bench", bench_command}, {"check", check_command}, {"scope", scope_command},
-      {"report", report_command}, {"compare", compare_command}};
+      {"soak", soak_command}, {"report", report_command}, {"compare", compare_command}};
   if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
     std::cout << usage;
     return argc < 2 ? 2 : 0;
@@ -55,7 +56,7 @@ int main(int argc, char **argv) {
   }
   auto command = commands.find(argv[1]);
   if (command == commands.end()) {
-    std::cerr << "fencelab: error: unknown command '" << argv[1] << "' (table, run, check, scope, list, window, bench, info, report, compare)\n";
+    std::cerr << "fencelab: error: unknown command '" << argv[1] << "' (table, run, check, scope, soak, list, window, bench, info, report, compare)\n";
     return 2;
   }
   try {

@@ -123,6 +123,15 @@ double Session::sham_duration(FenceKind kind, const Test &test) {
   return sham_ns_[kind];
 }
 
+namespace {
+
+PowerCounts power_counts(const TestResult &r) {
+  return {r.tally.positive + r.tally.negative, r.tally.positive, r.histogram->stats.units,
+          r.histogram->stats.weak_batches};
+}
+
+} // namespace
+
 void Session::attach_control(TestResult &real) { attach_control(real, options_.config); }
 
 void Session::attach_control(TestResult &real, const RunConfig &config) {
@@ -150,8 +159,7 @@ void Session::attach_control(TestResult &real, const RunConfig &config) {
   if (!control.histogram)
     return;
   real.partial = real.partial || platform::stop_requested();
-  real.power = assess_power(real.tally.positive + real.tally.negative, real.tally.positive,
-                            control.tally.positive + control.tally.negative, control.tally.positive, text);
+  real.power = assess_power(power_counts(real), power_counts(control), text);
 }
 
 std::filesystem::path Session::write_results(const std::string &command, const std::vector<TestResult> &results,

@@ -9,6 +9,8 @@ void Histogram::merge(const Histogram &other) {
   stats.iterations += other.stats.iterations;
   stats.seconds += other.stats.seconds;
   stats.batches += other.stats.batches;
+  stats.units += other.stats.units;
+  stats.weak_batches += other.stats.weak_batches;
 }
 
 std::uint64_t Histogram::total() const {

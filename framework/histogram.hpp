@@ -34,7 +34,9 @@ struct GroupRun {
 struct RunStats {
   std::uint64_t iterations = 0; // test instances executed
   double seconds = 0;           // wall time of the measured part
-  std::uint64_t batches = 0;
+  std::uint64_t batches = 0;      // rounds: batches (batch mode) or chunks (perpetual mode)
+  std::uint64_t units = 0;        // of them, those that completed >= 1 trial: the power's units
+  std::uint64_t weak_batches = 0; // of those, the ones with >= 1 positive outcome
   std::optional<LatencySummary> heavy_latency; // runs that call the heavy barrier
   // Function-call interrupts ("Function call interrupts" in /proc/interrupts) raised per CPU during the run, where
   // the kernel reports them: a PRIVATE_EXPEDITED call IPIs the running partner.

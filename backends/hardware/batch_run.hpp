@@ -31,6 +31,10 @@ struct BatchControl {
   RunTally tally;   // started: instances handed out
   alignas(platform::separation_bytes) std::atomic<std::uint64_t> first_positive_tick;
   std::atomic<int> sink;
+  // Batches with a positive outcome: whichever worker first finds one in
+  // batch b marks it (b + 1) and counts it; the others see the mark.
+  alignas(platform::separation_bytes) std::atomic<std::uint64_t> weak_batch_mark;
+  std::atomic<std::uint64_t> weak_batches;
   // Child processes park here until the parent has started them all.
   alignas(platform::separation_bytes) std::atomic<std::uint32_t> gate;
 };

@@ -23,6 +23,7 @@ inline void BatchRun::plan_next_batch() {
 inline void BatchRun::collect(int self, Value *outcome, std::size_t n, std::uint64_t batch) {
   auto &counter = counters[static_cast<std::size_t>(self)];
   std::size_t t = static_cast<std::size_t>(self), all = static_cast<std::size_t>(threads);
+  bool weak = false;
   for (std::size_t k = n * t / all; k < n * (t + 1) / all; ++k) {
     for (int th = 0; th < threads; ++th) {
       int count = programs[static_cast<std::size_t>(th)].registers;
@@ -38,6 +39,7 @@ inline void BatchRun::collect(int self, Value *outcome, std::size_t n, std::uint
     std::span<const Value> values(outcome, static_cast<std::size_t>(test.outcome_size()));
     counter.add(values);
     if (test.condition.filter.holds(values) && test.condition.prop.holds(values)) {
+      weak = true;
       auto &seen = witnesses[t];
       if (seen.size() < max_witnesses)
         seen.push_back({batch, k, Outcome(values.begin(), values.end())});
@@ -46,6 +48,8 @@ inline void BatchRun::collect(int self, Value *outcome, std::size_t n, std::uint
         control->first_positive_tick.compare_exchange_strong(none, platform::ticks());
     }
   }
+  if (weak && control->weak_batch_mark.exchange(batch + 1, std::memory_order_relaxed) != batch + 1)
+    control->weak_batches.fetch_add(1, std::memory_order_relaxed);
 }
 
 inline void BatchRun::reset_owned(int self, std::size_t n) {
@@ -179,6 +183,8 @@ BackendResult run_batches(WorkerPool &pool, const Test &test, const BatchRunOpti
   h.stats = {};
   h.stats.iterations = run.control->tally.started;
   h.stats.batches = run.control->tally.rounds;
+  h.stats.units = h.stats.batches; // every batch runs all its instances
+  h.stats.weak_batches = run.control->weak_batches.load();
   if (in_processes)
     for (const auto &r : reports)
       h.stats.thread_registrations.push_back(r.registrations);

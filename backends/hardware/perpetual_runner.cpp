@@ -84,6 +84,11 @@ struct PerpetualRun {
   std::uint64_t failures[threads] = {};
   std::vector<Witness> witnesses[threads];
   std::vector<ChunkCounter> counters;
+  // Chunks with a positive outcome, marked (chunk + 1) by the first worker
+  // whose half of the copies shows one.
+  alignas(platform::separation_bytes) std::atomic<std::uint64_t> weak_chunk_mark{0};
+  std::atomic<std::uint64_t> weak_chunks{0};
+  std::uint64_t units = 0; // chunks with >= 1 trial; worker 0's
 
   RunTally tally{}; // started: trials counted
 
@@ -128,6 +133,8 @@ struct PerpetualRun {
     coherence_violations[t] += c.coherence_violations;
     if (c.positive == 0)
       return;
+    if (weak_chunk_mark.exchange(chunk + 1, std::memory_order_relaxed) != chunk + 1)
+      weak_chunks.fetch_add(1, std::memory_order_relaxed);
     if (witnesses[t].size() < max_witnesses)
       witnesses[t].push_back({chunk, c.first_positive_anchor * copies + c.first_copy, plan.positive});
     // The chunk's end: when the positive appeared is known to within a chunk.
@@ -188,8 +195,12 @@ public:
   void settle(const Round &r, RoundSync &) {
     run_.count(self_, r.length, r.copies, r.chunk, r.end_tick);
     // A trial is a pair of iterations that could form one disjoint pair.
-    if (self_ == 0)
-      run_.tally.started += std::min(run_.progress[0].ran, run_.progress[1].ran) * r.copies;
+    if (self_ == 0) {
+      std::uint64_t trials = std::min(run_.progress[0].ran, run_.progress[1].ran) * r.copies;
+      run_.tally.started += trials;
+      // A chunk one thread ended before the other began holds no trial, and no evidence.
+      run_.units += trials != 0;
+    }
   }
 
   void prepare(RoundSync &) {}
@@ -242,6 +253,8 @@ BackendResult run_perpetual(WorkerPool &pool, const Test &test, const PerpetualP
   h.unclassified = run.tally.started - positive;
   h.stats.iterations = run.tally.started;
   h.stats.batches = run.tally.rounds;
+  h.stats.units = run.units;
+  h.stats.weak_batches = run.weak_chunks.load();
   h.stats.mode = describe_mode(options);
   h.stats.coherence_violations = run.coherence_violations[0] + run.coherence_violations[1];
   return frame.finish(std::move(h), reports, run.first_positive_tick.load());

@@ -74,9 +74,10 @@ void write_herd_block(std::ostream &out, const TestResult &r, const HerdTextOpti
     fmt::print(out, "Disagreement {} the model says {}, the {} says {}\n", t.name, model_summary(*r.model()),
                t.expectation->source, to_string(t.expectation->result));
   if (r.power)
-    fmt::print(out, "Power {} {} confidence {:.6f} sham {} weak {}/{} expected {:.1f}\n", t.name,
-               to_string(r.power->label), r.power->confidence, r.power->sham, r.power->sham_weak,
-               r.power->sham_iterations, r.power->expected);
+    fmt::print(out, "Power {} {} confidence {:.6f} sham {} weak {}/{} expected {:.1f} units {} weak-units {}/{}\n",
+               t.name, to_string(r.power->label), r.power->confidence, r.power->sham, r.power->sham_weak,
+               r.power->sham_iterations, r.power->expected, r.power->units, r.power->sham_weak_units,
+               r.power->sham_units);
   if (const auto &l = h.stats.heavy_latency)
     fmt::print(out, "Heavy {} calls {} latency ns min {:.0f} median {:.0f} p99 {:.0f} max {:.0f}\n", t.name, l->calls,
                l->min_ns, l->median_ns, l->p99_ns, l->max_ns);

@@ -34,7 +34,15 @@ nlohmann::json power_json(const Power &p) {
           {"sham_rate", p.sham_rate},
           {"expected_weak", p.expected},
           {"p_zero", p.p_zero},
-          {"confidence", p.confidence}};
+          {"confidence", p.confidence},
+          {"units", p.units},
+          {"weak_units", p.weak_units},
+          {"sham_units", p.sham_units},
+          {"sham_weak_units", p.sham_weak_units},
+          {"sham_unit_rate", p.sham_unit_rate},
+          {"sham_unit_rate_lower", p.sham_unit_rate_lower},
+          {"effective_units", p.effective_units},
+          {"unit_rate_bound_level", unit_rate_bound_level}};
 }
 
 nlohmann::json model_json(const Test &t, const ModelView &m) {
@@ -112,6 +120,8 @@ nlohmann::json test_result_json(const TestResult &r) {
   j["observation"] = to_string(r.observation);
   j["iterations"] = h.stats.iterations;
   j["batches"] = h.stats.batches;
+  j["units"] = h.stats.units;
+  j["weak_batches"] = h.stats.weak_batches;
   j["seconds"] = h.stats.seconds;
   if (h.stats.first_positive_seconds)
     j["first_positive_seconds"] = *h.stats.first_positive_seconds;
