@@ -17,6 +17,12 @@ TestResult judge(const Test &test, std::string backend, BackendResult result) {
     return r;
   }
   r.histogram = std::move(std::get<Histogram>(result));
+  if (r.histogram->total() == 0) {
+    // Zero iterations would read as "Never" and pass a forbidden test with no evidence.
+    r.failure = "no iteration was counted within the budget (the threads never ran side by side; raise --budget)";
+    r.verdict = Verdict::failed;
+    return r;
+  }
   r.tally = tally(test, *r.histogram);
   r.observation = observe(r.tally.positive, r.tally.negative);
   if (test.expectation)

@@ -47,5 +47,13 @@ TEST(Verdict, JudgeOfAnObservedWeakOutcome) {
   EXPECT_EQ(u.unsupported, "no CPUs");
 }
 
+TEST(Verdict, ARunThatCountedNoIterationFailsInsteadOfPassing) {
+  auto sb = make_family_test(Shape::sb, FenceKind::smp_mb, FenceKind::smp_mb);
+  Histogram empty;
+  auto r = judge(sb, "hardware", empty);
+  EXPECT_EQ(r.verdict, Verdict::failed);
+  EXPECT_NE(r.failure.find("no iteration"), std::string::npos) << r.failure;
+}
+
 } // namespace
 } // namespace fencelab
