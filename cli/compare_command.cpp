@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "compare.hpp"
 #include "grid.hpp"
+#include "json_report.hpp"
 #include "options.hpp"
 
 #include <cmath>
@@ -99,6 +100,8 @@ int compare_command(const std::vector<std::string> &args) {
         j["sources"][key].push_back(
             {{"path", d.path.string()}, {"machine", machine_summary(d)}, {"created", d.created}});
     j["rates_noisy_unless"] = "both sides carry two or more runs of the test";
+    j["command"] = "compare";
+    j["schema_version"] = report::schema_version;
     std::cout << j.dump(2) << '\n';
   } else {
     print_text(c, a, b);

@@ -58,7 +58,7 @@ SoakOptions read_soak_options(const po::variables_map &vm) {
       throw UsageError("--duration: must be a positive number of seconds");
   }
   o.controls = vm["controls"].as<bool>();
-  o.quiet = vm.count("quiet") > 0;
+  o.quiet = vm["quiet"].as<bool>(); // the shared result option
   return o;
 }
 
@@ -117,8 +117,7 @@ int soak_command(const std::vector<std::string> &args) {
       ("cells", po::value<std::string>()->default_value("forbidden"), "which cells: forbidden (every cell the membarrier(2) table orders)") //
       ("shape", po::value<std::string>()->default_value("sb,mp"), "shapes: sb, mp or sb,mp")               //
       ("controls", po::value<bool>()->default_value(true), "run a sham control after every clean run (true|false)") //
-      ("control-budget", po::value<double>(), "seconds per control (default: a quarter of --budget)")       //
-      ("quiet,q", "no progress line");
+      ("control-budget", po::value<double>(), "seconds per control (default: a quarter of --budget)");
   desc.add(result_options()).add(hardware_group());
   auto vm = parse_command("soak", args, desc, {}, "[options]");
   if (!vm)

@@ -36,6 +36,7 @@ COMMANDS = {
     "scope": ["scope", "--shape", "sb", "--controls", "false"] + SMALL,
     "window": ["window", "--delays", "0,100", "--techniques", "batch,perpetual"] + SMALL,
     "bench": ["bench", "--repeats", "1", "--first-repeats", "1"] + SMALL,
+    "soak": ["soak", "--shape", "sb", "--rounds", "1", "--control-budget", "0.05"] + SMALL,
 }
 
 docs = {}
@@ -48,6 +49,19 @@ with tempfile.TemporaryDirectory(prefix="fencelab-schema-") as tmp:
             continue
         with open(out) as f:
             docs[command] = json.load(f)
+    # compare writes its document to stdout: the table's result against the run's.
+    if "table" in docs and "run" in docs:
+        r = subprocess.run([FENCELAB, "compare", os.path.join(tmp, "table.json"), os.path.join(tmp, "run.json"), "--json"],
+                           capture_output=True, timeout=120)
+        check(r.returncode in (0, 1), f"compare ran (exit {r.returncode}): {r.stderr.decode()[-400:]}")
+        if r.returncode in (0, 1):
+            compared = json.loads(r.stdout)
+            errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in v.iter_errors(compared)]
+            check(not errors, f"compare: conforms to the schema: {errors[:5]}")
+            check(len(compared["rows"]) > 0, "compare: has rows")
+            bad = copy.deepcopy(compared)
+            bad["rows"][0].pop("new_violation")
+            check(not v.is_valid(bad), "the schema rejects a compare row without new_violation")
 
 for command, doc in docs.items():
     errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in v.iter_errors(doc)]
