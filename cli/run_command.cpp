@@ -5,8 +5,8 @@
 #include "exit_codes.hpp"
 #include "herd_text.hpp"
 #include "interrupt.hpp"
-#include "progress.hpp"
 #include "session.hpp"
+#include "test_loop.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -34,19 +34,11 @@ int run_command(const std::vector<std::string> &args) {
       std::any_of(names.begin(), names.end(), [](const std::string &a) { return std::filesystem::is_directory(a); });
   session.validate(tests, from_directory);
 
-  std::vector<TestResult> results;
-  Progress progress(tests.size(), options.quiet);
-  for (const auto &t : tests) {
-    if (stopping()) // a stop between tests starts no other
-      break;
-    progress.start(t.name);
-    results.push_back(session.run(t));
-    if ((*vm)["controls"].as<bool>() && session.uses_hardware())
-      session.attach_control(results.back());
-    progress.finish(t.name);
-    progress.clear();
-    report::write_herd_block(std::cout, results.back(), {.rates = true});
-  }
+  auto results = run_tests(session, tests, (*vm)["controls"].as<bool>(), options.quiet,
+                           [](const TestResult &r, Progress &progress) {
+                             progress.clear();
+                             report::write_herd_block(std::cout, r, {.rates = true});
+                           });
   auto path = session.write_results("run", results);
   std::cout << "Results written to " << path.string() << (stopping() ? " (interrupted)" : "") << '\n';
   return exit_code_after_stop(exit_code_for(results));

@@ -7,9 +7,9 @@
 #include "grid.hpp"
 #include "herd_text.hpp"
 #include "interrupt.hpp"
-#include "progress.hpp"
 #include "session.hpp"
 #include "shapes.hpp"
+#include "test_loop.hpp"
 
 #include <algorithm>
 #include <iostream>
@@ -36,20 +36,7 @@ int table_command(const std::vector<std::string> &args) {
   // test needs (taskset -c 0), its cells are unsupported with the count.
   session.validate(tests, /*skip_too_wide=*/true);
 
-  std::vector<TestResult> results;
-  bool controls = (*vm)["controls"].as<bool>();
-  {
-    Progress progress(tests.size(), options.quiet);
-    for (const auto &t : tests) {
-      if (stopping()) // a stop between tests starts no other
-        break;
-      progress.start(t.name);
-      results.push_back(session.run(t));
-      if (controls && session.uses_hardware())
-        session.attach_control(results.back());
-      progress.finish(t.name);
-    }
-  }
+  auto results = run_tests(session, tests, (*vm)["controls"].as<bool>(), options.quiet);
 
   std::vector<std::string> names;
   for (FenceKind f : family_fences)

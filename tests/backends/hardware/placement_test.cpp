@@ -1,6 +1,7 @@
 // Test threads in child processes: the same verdicts as threads for the SB/MP
 // family, and a child killed mid-run ends the run at once with a failure that
 // names it, leaving no process and no mapping behind.
+#include "child_pids.hpp"
 #include "family.hpp"
 #include "hardware_backend.hpp"
 #include "judge.hpp"
@@ -67,17 +68,7 @@ INSTANTIATE_TEST_SUITE_P(SBandMP, FamilyInProcesses, ::testing::ValuesIn(all_fam
                            return n;
                          });
 
-// Children of any thread of this process, from /proc.
-std::vector<pid_t> child_pids() {
-  std::vector<pid_t> pids;
-  for (const auto &task : std::filesystem::directory_iterator("/proc/self/task")) {
-    std::ifstream in(task.path() / "children");
-    pid_t pid;
-    while (in >> pid)
-      pids.push_back(pid);
-  }
-  return pids;
-}
+using testing_support::child_pids;
 
 std::string file_text(const char *path) {
   std::ifstream in(path);

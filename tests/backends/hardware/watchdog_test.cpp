@@ -2,6 +2,7 @@
 // stopped or loses its CPU ends the run as Failed within the limit, naming
 // it, and leaves no thread, child process, mapping or memfd behind.
 #include "affinity.hpp"
+#include "child_pids.hpp"
 #include "family.hpp"
 #include "hardware_backend.hpp"
 #include "task_state.hpp"
@@ -11,7 +12,9 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <gtest/gtest.h>
+#include <map>
 #include <poll.h>
 #include <sched.h>
 #include <set>
@@ -109,17 +112,7 @@ TEST(WatchdogPinCheck, AThreadAllowedAnotherCpuIsReported) {
 
 // ---- stalled runs ----
 
-// Children of any thread of this process.
-std::vector<pid_t> child_pids() {
-  std::vector<pid_t> pids;
-  for (const auto &task : std::filesystem::directory_iterator("/proc/self/task")) {
-    std::ifstream in(task.path() / "children");
-    pid_t pid;
-    while (in >> pid)
-      pids.push_back(pid);
-  }
-  return pids;
-}
+using testing_support::child_pids;
 
 std::set<pid_t> own_tasks() {
   auto t = platform::process_tasks(getpid());
@@ -226,9 +219,13 @@ TEST(Watchdog, StoppedChildProcessFailsTheRunWithinTheLimitAndNothingLeaks) {
   std::cout << "ended " << seconds * 1000 << " ms after SIGSTOP: " << why << '\n';
 }
 
-TEST(Watchdog, WorkerMovedOffItsCpuFailsTheRunAtOnceAndNothingLeaks) {
+// Moves worker 1 (found by `workers`: CPU -> tid) onto worker 0's CPU while
+// the run goes on; the pin check must fail the run long before the 5 s stall
+// limit, name the moved worker as `named(cpu, tid)` does, and leave nothing.
+void expect_move_fails_the_run(Placement placement, const std::function<std::map<int, pid_t>()> &workers_now,
+                               const std::function<std::string(int, pid_t)> &named) {
   auto t = sb();
-  RunConfig c = watched(Placement::threads, 5.0);
+  RunConfig c = watched(placement, 5.0);
   HardwareBackend backend;
   if (auto why = backend.why_unsupported(t, c); !why.empty())
     GTEST_SKIP() << why;
@@ -243,7 +240,7 @@ TEST(Watchdog, WorkerMovedOffItsCpuFailsTheRunAtOnceAndNothingLeaks) {
   std::map<int, pid_t> workers;
   for (int i = 0; i < 500 && workers.size() < 2; ++i) {
     std::this_thread::sleep_for(10ms);
-    workers = pinned_tasks(getpid());
+    workers = workers_now();
   }
   ASSERT_EQ(workers.size(), 2u);
   std::this_thread::sleep_for(300ms);
@@ -255,58 +252,32 @@ TEST(Watchdog, WorkerMovedOffItsCpuFailsTheRunAtOnceAndNothingLeaks) {
   ASSERT_EQ(sched_setaffinity(moved, sizeof set, &set), 0);
   runner.join();
   double seconds = std::chrono::duration<double>(ended - at).count();
-  EXPECT_LT(seconds, 1.5) << "the pin check acts on its next tick, well before the 5 s stall limit";
+  EXPECT_LT(seconds, 1.5) << "the pin check acts within its next tick, well before the 5 s stall limit";
   auto *failed = std::get_if<Failed>(&result);
   ASSERT_TRUE(failed) << "a worker moved off its CPU must end the run as failed";
-  EXPECT_NE(failed->reason.find("thread 1 (CPU " + std::to_string(cpus[1]) + ", tid " + std::to_string(moved)),
-            std::string::npos)
-      << failed->reason;
+  EXPECT_NE(failed->reason.find(named(cpus[1], moved)), std::string::npos) << failed->reason;
   EXPECT_NE(failed->reason.find("was moved off CPU " + std::to_string(cpus[1])), std::string::npos) << failed->reason;
   EXPECT_EQ(before.compared_with(Leftovers{}), "");
   std::cout << "ended " << seconds * 1000 << " ms after the move: " << failed->reason << '\n';
 }
 
+TEST(Watchdog, WorkerMovedOffItsCpuFailsTheRunAtOnceAndNothingLeaks) {
+  expect_move_fails_the_run(
+      Placement::threads, [] { return pinned_tasks(getpid()); },
+      [](int cpu, pid_t tid) { return "thread 1 (CPU " + std::to_string(cpu) + ", tid " + std::to_string(tid); });
+}
+
 TEST(Watchdog, ChildMovedOffItsCpuFailsTheRunAtOnceAndNothingLeaks) {
-  auto t = sb();
-  RunConfig c = watched(Placement::processes, 5.0);
-  HardwareBackend backend;
-  if (auto why = backend.why_unsupported(t, c); !why.empty())
-    GTEST_SKIP() << why;
-  auto cpus = platform::usable_cpus();
-  Leftovers before;
-  BackendResult result;
-  Clock::time_point ended;
-  std::thread runner([&] {
-    result = backend.run(t, c);
-    ended = Clock::now();
-  });
-  std::map<int, pid_t> workers; // the children pin themselves; a child's pid is its worker's tid
-  for (int i = 0; i < 500 && workers.size() < 2; ++i) {
-    std::this_thread::sleep_for(10ms);
-    workers.clear();
-    for (pid_t pid : child_pids())
-      for (auto [cpu, tid] : pinned_tasks(pid))
-        workers[cpu] = tid;
-  }
-  ASSERT_EQ(workers.size(), 2u);
-  std::this_thread::sleep_for(300ms);
-  pid_t moved = workers[cpus[1]];
-  cpu_set_t set;
-  CPU_ZERO(&set);
-  CPU_SET(cpus[0], &set);
-  auto at = Clock::now();
-  ASSERT_EQ(sched_setaffinity(moved, sizeof set, &set), 0);
-  runner.join();
-  double seconds = std::chrono::duration<double>(ended - at).count();
-  EXPECT_LT(seconds, 1.5) << "the pin check acts within 100 ms, well before the 5 s stall limit";
-  auto *failed = std::get_if<Failed>(&result);
-  ASSERT_TRUE(failed) << "a child moved off its CPU must end the run as failed";
-  EXPECT_NE(failed->reason.find("thread 1 (CPU " + std::to_string(cpus[1]) + ") (pid " + std::to_string(moved)),
-            std::string::npos)
-      << failed->reason;
-  EXPECT_NE(failed->reason.find("was moved off CPU " + std::to_string(cpus[1])), std::string::npos) << failed->reason;
-  EXPECT_EQ(before.compared_with(Leftovers{}), "");
-  std::cout << "ended " << seconds * 1000 << " ms after the move: " << failed->reason << '\n';
+  expect_move_fails_the_run(
+      Placement::processes,
+      [] { // the children pin themselves; a child's pid is its worker's tid
+        std::map<int, pid_t> workers;
+        for (pid_t pid : child_pids())
+          for (auto [cpu, tid] : pinned_tasks(pid))
+            workers[cpu] = tid;
+        return workers;
+      },
+      [](int cpu, pid_t pid) { return "thread 1 (CPU " + std::to_string(cpu) + ") (pid " + std::to_string(pid); });
 }
 
 // SIGSTOP to a worker thread stops this whole process, so the run under test
