@@ -1,6 +1,7 @@
 #include "worker_report.hpp"
 
 #include <atomic>
+#include <algorithm>
 #include <cstring>
 
 namespace fencelab::hardware {
@@ -50,12 +51,13 @@ void write_report(std::span<char> area, const ReportLimits &l, const WorkerRepor
     }
     std::uint64_t *slot = w + s.outcomes + h.outcomes++ * (l.width + 1);
     slot[0] = count;
-    std::memcpy(slot + 1, outcome.data(), l.width * 8);
+    std::copy_n(outcome.data(), l.width, slot + 1);
   }
   if (r.latency_ticks.size() > l.max_latency_samples)
     h.overflow |= latency_overflow;
   h.latency_samples = std::min(r.latency_ticks.size(), l.max_latency_samples);
-  std::memcpy(w + s.latency, r.latency_ticks.data(), h.latency_samples * 8);
+  // std::copy_n: an empty vector's data() may be null, which memcpy must never get (UBSan).
+  std::copy_n(r.latency_ticks.data(), h.latency_samples, w + s.latency);
   for (const auto &wit : r.witnesses) {
     if (h.witnesses == l.max_witnesses || wit.values.size() != l.width) {
       h.overflow |= witness_overflow;
@@ -64,7 +66,7 @@ void write_report(std::span<char> area, const ReportLimits &l, const WorkerRepor
     std::uint64_t *slot = w + s.witnesses + h.witnesses++ * (l.width + 2);
     slot[0] = wit.batch;
     slot[1] = wit.instance;
-    std::memcpy(slot + 2, wit.values.data(), l.width * 8);
+    std::copy_n(wit.values.data(), l.width, slot + 2);
   }
   h.failures = r.failures;
   h.heavy_calls = r.heavy_calls;
