@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "progress.hpp"
+#include "interrupt.hpp"
 #include "session.hpp"
 #include "shapes.hpp"
 #include "soak.hpp"
@@ -105,9 +106,7 @@ void print_cells(const std::vector<SoakCell> &cells, const SoakTotals &t, double
              static_cast<double>(t.iterations), t.violations, t.violating_cells, wall);
 }
 
-} // namespace
-
-int soak_command(const std::vector<std::string> &args) {
+po::options_description soak_options() {
   po::options_description desc("soak options");
   desc.add_options()                                                                                         //
       ("budget", po::value<double>()->default_value(1.0), "seconds per cell per round")                    //
@@ -118,6 +117,27 @@ int soak_command(const std::vector<std::string> &args) {
       ("shape", po::value<std::string>()->default_value("sb,mp"), "shapes: sb, mp or sb,mp")               //
       ("controls", po::value<bool>()->default_value(true), "run a sham control after every clean run (true|false)") //
       ("control-budget", po::value<double>(), "seconds per control (default: a quarter of --budget)");
+  return desc;
+}
+
+// Before the long part starts: how long the target will take at the calibrated rate.
+void print_estimate(const SoakOptions &o, const RoundEstimate &round, double done) {
+  if (o.target > 0 && round.iterations > 0) {
+    double rounds = std::ceil(std::max(0.0, o.target - done) / round.iterations);
+    fmt::print("Soak estimate: {:.3g} forbidden-cell iterations per round of {:.0f} s; {:.3g} needs {:.0f} rounds, "
+               "about {}\n",
+               round.iterations, round.seconds, o.target, rounds, eta_text(rounds * round.seconds));
+  } else {
+    fmt::print("Soak estimate: {:.3g} forbidden-cell iterations per round of {:.0f} s\n", round.iterations,
+               round.seconds);
+  }
+  std::fflush(stdout);
+}
+
+} // namespace
+
+int soak_command(const std::vector<std::string> &args) {
+  po::options_description desc = soak_options();
   desc.add(result_options()).add(hardware_group());
   auto vm = parse_command("soak", args, desc, {}, "[options]");
   if (!vm)
@@ -142,16 +162,7 @@ int soak_command(const std::vector<std::string> &args) {
   finish_cells(cells);
   auto round = estimate_round(cells, calibration_budget, o.budget, o.controls ? o.control_budget : 0);
   double done = static_cast<double>(totals(cells).iterations);
-  if (o.target > 0 && round.iterations > 0) {
-    double rounds = std::ceil(std::max(0.0, o.target - done) / round.iterations);
-    fmt::print("Soak estimate: {:.3g} forbidden-cell iterations per round of {:.0f} s; {:.3g} needs {:.0f} rounds, "
-               "about {}\n",
-               round.iterations, round.seconds, o.target, rounds, eta_text(rounds * round.seconds));
-  } else {
-    fmt::print("Soak estimate: {:.3g} forbidden-cell iterations per round of {:.0f} s\n", round.iterations,
-               round.seconds);
-  }
-  std::fflush(stdout);
+  print_estimate(o, round, done);
 
   std::uint64_t rounds = 0;
   bool out_of_time = false;
@@ -176,9 +187,11 @@ int soak_command(const std::vector<std::string> &args) {
     soak["arguments"] = args;
     return std::pair{session.write_results("soak", results, {{"soak", soak}}), results};
   };
-  while (!violated && !out_of_time && rounds < o.rounds && (o.target == 0 || done < o.target)) {
+  while (!violated && !out_of_time && !stopping() && rounds < o.rounds && (o.target == 0 || done < o.target)) {
     Progress progress(cells.size(), o.quiet);
     for (std::size_t i = 0; i < cells.size() && !violated; ++i) {
+      if (stopping()) // Ctrl-C or SIGTERM: no new cell; the record below keeps what ran
+        break;
       if (o.duration > 0 && seconds_since(begun) >= o.duration) {
         out_of_time = true;
         break;
@@ -206,8 +219,8 @@ int soak_command(const std::vector<std::string> &args) {
   print_cells(cells, t, seconds_since(begun));
   std::cout << "Results written to " << path.string() << '\n';
   if (t.violations > 0)
-    return 1;
-  return t.failed ? 3 : exit_code_for(results);
+    return exit_code_after_stop(1);
+  return exit_code_after_stop(t.failed ? 3 : exit_code_for(results));
 }
 
 } // namespace fencelab::cli
