@@ -22,6 +22,7 @@ void add_run(SoakCell &cell, const TestResult &run, double since_start, double w
   }
   ++cell.runs;
   cell.wall_seconds += wall;
+  t.partial = t.partial || run.partial; // Ctrl-C cut this run short
   if (!run.histogram) {
     cell.unsupported = run.failure.empty();
     t.unsupported = run.unsupported;

@@ -189,7 +189,8 @@ int soak_command(const std::vector<std::string> &args) {
   };
   while (!violated && !out_of_time && !stopping() && rounds < o.rounds && (o.target == 0 || done < o.target)) {
     Progress progress(cells.size(), o.quiet);
-    for (std::size_t i = 0; i < cells.size() && !violated; ++i) {
+    std::size_t i = 0;
+    for (; i < cells.size() && !violated; ++i) {
       if (stopping()) // Ctrl-C or SIGTERM: no new cell; the record below keeps what ran
         break;
       if (o.duration > 0 && seconds_since(begun) >= o.duration) {
@@ -205,11 +206,13 @@ int soak_command(const std::vector<std::string> &args) {
       done = static_cast<double>(totals(cells).iterations);
       progress.finish(cells_tests[i].name);
     }
-    ++rounds;
+    // Whole: every cell ran to its budget (a stop inside the last cell cut it short).
+    bool whole = i == cells.size() && !stopping();
+    rounds += whole;
     // One line per round on stderr, for logs of long soaks (the progress line is for terminals).
     double elapsed = seconds_since(begun);
-    fmt::print(stderr, "Soak round {}: {:.4g} forbidden-cell iterations, {} violations, {:.0f} s, {:.3g}/s{}\n", rounds,
-               done, totals(cells).violations, elapsed, done / elapsed,
+    fmt::print(stderr, "Soak round {}{}: {:.4g} forbidden-cell iterations, {} violations, {:.0f} s, {:.3g}/s{}\n",
+               rounds + !whole, whole ? "" : " (cut short)", done, totals(cells).violations, elapsed, done / elapsed,
                o.target > 0 ? ", ETA " + eta_text((o.target - done) / (done / elapsed)) : "");
     if (!violated)
       write_record();
@@ -217,7 +220,7 @@ int soak_command(const std::vector<std::string> &args) {
   auto [path, results] = write_record();
   auto t = totals(cells);
   print_cells(cells, t, seconds_since(begun));
-  std::cout << "Results written to " << path.string() << '\n';
+  std::cout << "Results written to " << path.string() << (stopping() ? " (interrupted)" : "") << '\n';
   if (t.violations > 0)
     return exit_code_after_stop(1);
   return exit_code_after_stop(t.failed ? 3 : exit_code_for(results));

@@ -37,6 +37,8 @@ COMMANDS = {
     "window": ["window", "--delays", "0,100", "--techniques", "batch,perpetual"] + SMALL,
     "bench": ["bench", "--repeats", "1", "--first-repeats", "1"] + SMALL,
     "soak": ["soak", "--shape", "sb", "--rounds", "1", "--control-budget", "0.05"] + SMALL,
+    # cells without a sham control carry no power (the schema must not demand one)
+    "soak_without_controls": ["soak", "--shape", "mp", "--rounds", "1", "--controls", "false"] + SMALL,
 }
 
 docs = {}
@@ -81,6 +83,11 @@ for command, doc in docs.items():
             check(0 <= fps <= t["seconds"] + 0.05, f"{command}: {t['name']}: first positive {fps} s within "
                                                     f"the run's {t['seconds']} s")
 
+if "soak_without_controls" in docs:
+    cells = docs["soak_without_controls"]["soak"]["cells"]
+    check(cells and all("power" not in c and c["controls"] == 0 for c in cells),
+          "a soak without controls claims no power for any cell")
+
 seen_first = [t["first_positive_seconds"] for d in docs.values() for t in d["tests"] if t["first_positive_seconds"]]
 modes = {t.get("mode") for d in docs.values() for t in d["tests"] if t["first_positive_seconds"]}
 print(f"first_positive_seconds: {len(seen_first)} tests with one, modes {sorted(m for m in modes if m)}")
@@ -115,6 +122,9 @@ MUTATIONS = [
     ("scope", "a cell the man page neither orders nor not", lambda d: d["scope"][0].__setitem__("man_page", "maybe")),
     ("window", "a sweep point without its weak count", lambda d: d["window"]["techniques"][0]["sweep"][0].pop("weak")),
     ("bench", "an unknown command", lambda d: d.__setitem__("command", "benchmark")),
+    ("soak", "a soak cell without its iterations", lambda d: d["soak"]["cells"][0].pop("iterations")),
+    ("soak", "a soak cell with an unknown power", lambda d: d["soak"]["cells"][0].__setitem__("power", "strong")),
+    ("soak", "a soak without its rounds", lambda d: d["soak"].pop("rounds")),
 ]
 for command, what, change in MUTATIONS:
     if command not in docs:
