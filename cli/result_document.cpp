@@ -109,8 +109,11 @@ TestRecord test_of(const json &t, std::size_t index, const std::filesystem::path
     r.power_label = text_of(*p, "label");
     r.power_confidence = number_of(*p, "confidence");
   }
-  if (auto e = t.find("evidence"); e != t.end() && e->is_object())
+  if (auto e = t.find("evidence"); e != t.end() && e->is_object()) {
     r.latency = latency_of(*e);
+    if (auto l = e->find("heavy_latency_ns"); l != e->end() && l->is_object())
+      r.heavy = text_of(*l, "barrier");
+  }
   return r;
 }
 
@@ -144,12 +147,14 @@ void read_window(const json &w, ResultDocument &doc) {
     }
 }
 
-// Which heavy barrier each test ran with: a `scope` cell says; otherwise the
-// configuration's, except in `bench`, whose runs vary it without saying.
+// Which heavy barrier each test ran with: its latency says (documents since
+// December 2026), else a `scope` cell, else the configuration's, except in
+// older `bench` documents, whose runs vary it without saying.
 void attach_heavy(const json &root, ResultDocument &doc) {
   std::string configured = doc.command == "bench" ? "" : text_of(doc.config, "heavy");
   for (auto &t : doc.tests)
-    t.heavy = configured;
+    if (t.heavy.empty())
+      t.heavy = configured;
   if (auto s = root.find("scope"); s != root.end() && s->is_array())
     for (const auto &cell : *s) {
       auto index = count_of(cell, "test_index");

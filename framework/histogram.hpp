@@ -13,6 +13,7 @@ namespace fencelab {
 struct LatencySummary {
   std::uint64_t calls = 0; // calls made; the percentiles come from the latest 65,536 at most
   double min_ns = 0, median_ns = 0, p99_ns = 0, max_ns = 0;
+  std::string barrier; // which heavy barrier was called ("private-expedited", ...): bench varies it run by run
 };
 
 // Where a positive outcome appeared, for a VIOLATION report.

@@ -81,6 +81,18 @@ std::string HardwareBackend::why_request_invalid(const std::vector<Test> &tests,
 
 double HardwareBackend::fence_duration_ns(FenceKind kind) { return fence_cost_ns(kind); }
 
+namespace {
+
+// Names the heavy barrier a run's latency is of: the configured one, the only
+// one a run calls (a sham or plant calls none and measures no latency).
+BackendResult with_heavy_named(BackendResult result, HeavyBarrier heavy) {
+  if (auto *h = std::get_if<Histogram>(&result); h && h->stats.heavy_latency)
+    h->stats.heavy_latency->barrier = to_string(heavy);
+  return result;
+}
+
+} // namespace
+
 BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
   if (auto why = why_unsupported(test, config); !why.empty())
     return Unsupported{why};
@@ -99,7 +111,7 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
     auto result = run_on(*pools_[0], test, config);
     if (std::holds_alternative<Failed>(result))
       pools_.clear(); // a stalled run's workers may have been moved off their CPUs: start afresh
-    return result;
+    return with_heavy_named(std::move(result), config.heavy);
   }
 
   // Every group runs the whole test at once; their histograms add up.
@@ -136,7 +148,7 @@ BackendResult HardwareBackend::run(const Test &test, const RunConfig &config) {
     m.groups.push_back({groups[g], h.stats.iterations, tally(test, h).positive, h.stats.seconds});
   }
   merged.stats.seconds = longest;
-  return merged;
+  return with_heavy_named(std::move(merged), config.heavy);
 }
 
 BackendResult HardwareBackend::run_on(WorkerPool &pool, const Test &test, const RunConfig &config) {

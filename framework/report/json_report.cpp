@@ -129,6 +129,8 @@ nlohmann::json test_result_json(const TestResult &r) {
   if (const auto &l = h.stats.heavy_latency)
     evidence["heavy_latency_ns"] = {
         {"calls", l->calls}, {"min", l->min_ns}, {"median", l->median_ns}, {"p99", l->p99_ns}, {"max", l->max_ns}};
+  if (const auto &l = h.stats.heavy_latency; l && !l->barrier.empty())
+    evidence["heavy_latency_ns"]["barrier"] = l->barrier;
   if (!h.stats.call_interrupts.empty())
     evidence["call_interrupts_per_cpu"] = h.stats.call_interrupts;
   if (h.stats.coherence_violations != 0)

@@ -182,5 +182,31 @@ TEST(HardwareBackend, BudgetStopsTheRun) {
   EXPECT_LT(h.stats.seconds, 2.0); // generous: stopping is checked after every batch
 }
 
+TEST(HardwareBackend, ARunNamesTheHeavyBarrierItsLatencyIsOf) {
+  auto t = make_family_test(Shape::sb, FenceKind::barrier, FenceKind::membarrier);
+  int ran = 0;
+  for (HeavyBarrier heavy : {HeavyBarrier::private_expedited, HeavyBarrier::global_expedited, HeavyBarrier::mprotect}) {
+    RunConfig c;
+    c.iterations = 2000;
+    c.heavy = heavy;
+    auto result = backend().run(t, c);
+    if (std::holds_alternative<Unsupported>(result))
+      continue; // a kernel without it: nothing to name
+    const auto &latency = std::get<Histogram>(result).stats.heavy_latency;
+    ASSERT_TRUE(latency) << to_string(heavy);
+    EXPECT_EQ(latency->barrier, to_string(heavy));
+    ++ran;
+  }
+  if (ran == 0)
+    GTEST_SKIP() << "no heavy barrier available";
+  RunConfig sham; // a sham calls no heavy barrier: no latency, nothing named
+  sham.iterations = 2000;
+  sham.substitution.stands[FenceKind::membarrier] = Stand::sham;
+  sham.substitution.sham_ns[FenceKind::membarrier] = 1000;
+  auto result = backend().run(t, sham);
+  ASSERT_TRUE(std::holds_alternative<Histogram>(result));
+  EXPECT_FALSE(std::get<Histogram>(result).stats.heavy_latency);
+}
+
 } // namespace
 } // namespace fencelab::hardware
