@@ -95,6 +95,42 @@ std::string leftovers_since(const Leftovers &before) {
   return what;
 }
 
+// A run on a thread of its own, so that the test can act on it mid-run. Joined
+// at the latest when it goes out of scope, also when an ASSERT returns early.
+class BackgroundRun {
+public:
+  BackgroundRun(HardwareBackend &backend, const fencelab::Test &t, const RunConfig &c)
+      : runner_([this, &backend, &t, &c] {
+          result_ = backend.run(t, c);
+          ended_ = Clock::now();
+        }) {}
+  ~BackgroundRun() {
+    if (runner_.joinable())
+      runner_.join();
+  }
+  // Waits for the end of the run; returns how many seconds after `since` it ended.
+  double seconds_after(Clock::time_point since) {
+    runner_.join();
+    return std::chrono::duration<double>(ended_ - since).count();
+  }
+  const BackendResult &result() const { return result_; }
+
+private:
+  BackendResult result_;
+  Clock::time_point ended_;
+  std::thread runner_; // last: started once what it writes exists
+};
+
+// Polls `found` every 10 ms for up to 5 s until it finds two workers.
+template <class Found> auto two_workers(Found found) {
+  auto workers = found();
+  for (int i = 0; i < 500 && workers.size() < 2; ++i) {
+    std::this_thread::sleep_for(10ms);
+    workers = found();
+  }
+  return workers;
+}
+
 fencelab::Test sb() { return make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier); }
 
 RunConfig watched(Placement placement, double limit) {
@@ -121,26 +157,16 @@ TEST(Watchdog, StoppedChildProcessFailsTheRunWithinTheLimitAndNothingLeaks) {
   if (auto why = backend.why_unsupported(t, c); !why.empty())
     GTEST_SKIP() << why;
   Leftovers before;
-  BackendResult result;
-  Clock::time_point ended;
-  std::thread runner([&] {
-    result = backend.run(t, c);
-    ended = Clock::now();
-  });
-  std::vector<pid_t> pids;
-  for (int i = 0; i < 500 && pids.size() < 2; ++i) {
-    std::this_thread::sleep_for(10ms);
-    pids = child_pids();
-  }
+  BackgroundRun run(backend, t, c);
+  std::vector<pid_t> pids = two_workers(child_pids);
   ASSERT_EQ(pids.size(), 2u);
   std::this_thread::sleep_for(300ms); // mid-run
   auto stopped = Clock::now();
   ASSERT_EQ(kill(pids[1], SIGSTOP), 0);
-  runner.join();
-  double seconds = std::chrono::duration<double>(ended - stopped).count();
+  double seconds = run.seconds_after(stopped);
   EXPECT_GE(seconds, 0.9) << "ended before the limit: not by the watchdog";
   EXPECT_LT(seconds, 2.5);
-  auto *failed = std::get_if<Failed>(&result);
+  auto *failed = std::get_if<Failed>(&run.result());
   ASSERT_TRUE(failed) << "a stopped child must end the run as failed";
   const std::string &why = failed->reason;
   EXPECT_NE(why.find("thread 1 (CPU"), std::string::npos) << why;
@@ -165,17 +191,8 @@ void expect_move_fails_the_run(Placement placement, const std::function<std::map
     GTEST_SKIP() << why;
   auto cpus = platform::usable_cpus();
   Leftovers before;
-  BackendResult result;
-  Clock::time_point ended;
-  std::thread runner([&] {
-    result = backend.run(t, c);
-    ended = Clock::now();
-  });
-  std::map<int, pid_t> workers;
-  for (int i = 0; i < 500 && workers.size() < 2; ++i) {
-    std::this_thread::sleep_for(10ms);
-    workers = workers_now();
-  }
+  BackgroundRun run(backend, t, c);
+  std::map<int, pid_t> workers = two_workers(workers_now);
   ASSERT_EQ(workers.size(), 2u);
   std::this_thread::sleep_for(300ms);
   pid_t moved = workers[cpus[1]];
@@ -184,10 +201,9 @@ void expect_move_fails_the_run(Placement placement, const std::function<std::map
   CPU_SET(cpus[0], &set);
   auto at = Clock::now();
   ASSERT_EQ(sched_setaffinity(moved, sizeof set, &set), 0);
-  runner.join();
-  double seconds = std::chrono::duration<double>(ended - at).count();
+  double seconds = run.seconds_after(at);
   EXPECT_LT(seconds, 1.5) << "the pin check acts within its next tick, well before the 5 s stall limit";
-  auto *failed = std::get_if<Failed>(&result);
+  auto *failed = std::get_if<Failed>(&run.result());
   ASSERT_TRUE(failed) << "a worker moved off its CPU must end the run as failed";
   EXPECT_NE(failed->reason.find(named(cpus[1], moved)), std::string::npos) << failed->reason;
   EXPECT_NE(failed->reason.find("was moved off CPU " + std::to_string(cpus[1])), std::string::npos) << failed->reason;
