@@ -171,14 +171,17 @@ nlohmann::json config_json(const RunConfig &c) {
           {"partner", to_string(c.partner)}};
 }
 
+nlohmann::json document_header(const std::string &command) {
+  return {{"schema_version", schema_version},
+          {"fencelab", FENCELAB_VERSION},
+          {"command", command},
+          {"created", fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(
+                                                             std::chrono::system_clock::now())))}};
+}
+
 nlohmann::json result_document(const std::string &command, const nlohmann::json &machine, const RunConfig &config,
                                const std::vector<TestResult> &results) {
-  nlohmann::json doc;
-  doc["schema_version"] = schema_version;
-  doc["fencelab"] = FENCELAB_VERSION;
-  doc["command"] = command;
-  doc["created"] = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
-                               fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
+  nlohmann::json doc = document_header(command);
   doc["machine"] = machine;
   doc["config"] = config_json(config);
   doc["tests"] = nlohmann::json::array();

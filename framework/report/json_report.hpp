@@ -18,7 +18,10 @@ nlohmann::json power_json(const Power &power);
 nlohmann::json histogram_json(const Test &test, const Histogram &histogram);
 nlohmann::json config_json(const RunConfig &config);
 
-// {"schema_version", "fencelab": version, "command", "created", "machine", "config", "tests"}.
+// {"schema_version", "fencelab": version, "command", "created"}: what every document starts with.
+nlohmann::json document_header(const std::string &command);
+
+// The header, then "machine", "config", "tests".
 nlohmann::json result_document(const std::string &command, const nlohmann::json &machine, const RunConfig &config,
                                const std::vector<TestResult> &results);
 

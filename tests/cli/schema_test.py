@@ -65,6 +65,23 @@ with tempfile.TemporaryDirectory(prefix="fencelab-schema-") as tmp:
             bad["rows"][0].pop("new_violation")
             check(not v.is_valid(bad), "the schema rejects a compare row without new_violation")
 
+# info prints its document on stdout: no run, so none of the run checks below.
+r = subprocess.run([FENCELAB, "info", "--json"], capture_output=True, timeout=120)
+check(r.returncode == 0, f"info --json ran (exit {r.returncode}): {r.stderr.decode()[-400:]}")
+info = json.loads(r.stdout) if r.returncode == 0 else {}
+if info:
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in v.iter_errors(info)]
+    check(not errors, f"info: conforms to the schema: {errors[:5]}")
+    check(len(info["heavy_barriers"]) == 4 and info["fences"], "info: every heavy barrier and the fences")
+    for what, change in [("a heavy barrier without its availability", lambda d: d["heavy_barriers"][0].pop("available")),
+                         ("an unavailable heavy barrier without its reason",
+                          lambda d: d["heavy_barriers"][0].__setitem__("available", False)),
+                         ("a membarrier mask that is neither a mask nor an errno",
+                          lambda d: d["membarrier"].__setitem__("query", {"mask": 1, "errno": 38}))]:
+        bad = copy.deepcopy(info)
+        change(bad)
+        check(not v.is_valid(bad), f"the schema rejects {what} (info)")
+
 for command, doc in docs.items():
     errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in v.iter_errors(doc)]
     check(not errors, f"{command}: conforms to the schema: {errors[:5]}")

@@ -132,6 +132,22 @@ def check_info(f):
             fail(f"info: {heavy} changed though the filter does not touch it: {line.strip()!r}")
     for heavy in sorted(f.heavies):
         print(f"ok   info: {after.get(heavy, '').strip()}")
+    # The same facts as a document: each affected barrier unavailable with the reason, the rest as without the filter.
+    base, p = f.run(["info", "--json"], with_filter=False), f.run(["info", "--json"])
+    if not base or not p:
+        return
+    try:
+        before = {h["name"]: h for h in json.loads(base.stdout)["heavy_barriers"]}
+        after = {h["name"]: h for h in json.loads(p.stdout)["heavy_barriers"]}
+    except (ValueError, KeyError) as e:
+        return fail(f"info --json: not a document with heavy_barriers: {e}: {p.stdout[:200]!r}")
+    for heavy in HEAVIES:
+        entry = after.get(heavy, {})
+        if heavy in f.heavies:
+            if entry.get("available") is not False or not f.reason_ok("unsupported: " + entry.get("unsupported", "")):
+                fail(f"info --json: {heavy} should be unavailable naming {f.cmd} and {f.err}: {entry}")
+        elif entry.get("available") != before.get(heavy, {}).get("available"):
+            fail(f"info --json: {heavy} changed though the filter does not touch it: {entry}")
 
 
 def cell_affected(f, result, heavy=DEFAULT_HEAVY, processes=False):
