@@ -19,7 +19,7 @@ TestResult judge(const Test &test, std::string backend, BackendResult result) {
   r.histogram = std::move(std::get<Histogram>(result));
   if (r.histogram->total() == 0) {
     // Zero iterations would read as "Never" and pass a forbidden test with no evidence.
-    r.failure = "no iteration was counted within the budget (the threads never ran side by side; raise --budget)";
+    r.failure = "no iteration was counted within the budget and a grace of one more budget (at least 1 s): the test threads never ran side by side (a loaded machine?); raise --budget or run on a quieter machine";
     r.verdict = Verdict::failed;
     return r;
   }

@@ -9,6 +9,7 @@
 #include "stop_request.hpp"
 #include "timed_start.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -63,9 +64,14 @@ bool plan_next_round(const RunLimits &limits, RoundPlan &plan, RunTally &tally,
     next = fit(left);
     done = left == 0;
   } else {
-    // At least one round: on a loaded machine a short budget can expire before
-    // the workers first meet, and an empty histogram is no evidence of anything.
-    done = tally.rounds != 0 && steady_ns(RunClock::now()) >= tally.deadline_ns;
+    // At least one round, and past the deadline more while nothing has been
+    // counted, for up to one more budget (at least 1 s): on a loaded machine a
+    // short budget can expire before the workers first meet, or every perpetual
+    // chunk can end before the partner thread starts (no trial), and an empty
+    // histogram is no evidence of anything.
+    std::int64_t now = steady_ns(RunClock::now());
+    auto grace_ns = static_cast<std::int64_t>(std::max(1.0, limits.budget_seconds) * 1e9);
+    done = tally.rounds != 0 && now >= tally.deadline_ns && (tally.started != 0 || now >= tally.deadline_ns + grace_ns);
   }
   if (limits.stop_on_positive && first_positive_tick.load(std::memory_order_relaxed) != 0)
     done = true;

@@ -41,8 +41,26 @@ TEST(PlanNextRound, ABudgetRunStopsAtItsDeadline) {
   EXPECT_TRUE(plan_next_round(limits, plan, tally, first, {5, 3}, whole));
   EXPECT_EQ(plan.length, 5u); // the full size: fit is for --iterations only
   EXPECT_EQ(plan.instances, 3u);
+  tally.started = 15; // counted so far
   tally.deadline_ns = steady_ns(RunClock::now()) - 1;
   EXPECT_FALSE(plan_next_round(limits, plan, tally, first, {5, 3}, whole));
+}
+
+TEST(PlanNextRound, PastItsDeadlineARunThatCountedNothingGoesOnForOneMoreBudgetAtMost) {
+  RunLimits limits;
+  limits.budget_seconds = 0.05; // the grace is at least 1 s
+  RoundPlan plan{};
+  RunTally tally{};
+  std::atomic<std::uint64_t> first{0};
+  tally.deadline_ns = steady_ns(RunClock::now()) - 1;
+  EXPECT_TRUE(plan_next_round(limits, plan, tally, first, {5, 3}, whole));
+  EXPECT_TRUE(plan_next_round(limits, plan, tally, first, {5, 3}, whole)) << "nothing counted yet: one more round";
+  tally.started = 3; // a chunk with a trial
+  EXPECT_FALSE(plan_next_round(limits, plan, tally, first, {5, 3}, whole));
+  tally.started = 0;
+  tally.deadline_ns = steady_ns(RunClock::now()) - 1'000'000'001; // the grace is over
+  EXPECT_FALSE(plan_next_round(limits, plan, tally, first, {5, 3}, whole)) << "an empty run ends after all";
+  EXPECT_TRUE(plan.stop);
 }
 
 TEST(PlanNextRound, ABudgetThatExpiredBeforeTheFirstRoundStillRunsOne) {
@@ -52,6 +70,7 @@ TEST(PlanNextRound, ABudgetThatExpiredBeforeTheFirstRoundStillRunsOne) {
   std::atomic<std::uint64_t> first{0};
   tally.deadline_ns = steady_ns(RunClock::now()) - 1; // the workers met late
   EXPECT_TRUE(plan_next_round(limits, plan, tally, first, {5, 3}, whole));
+  tally.started = 15; // the round counted trials
   EXPECT_FALSE(plan_next_round(limits, plan, tally, first, {5, 3}, whole));
   EXPECT_EQ(tally.rounds, 1u);
 }
