@@ -1,6 +1,7 @@
 // Test threads in child processes: the same verdicts as threads for the SB/MP
 // family, and a child killed mid-run ends the run at once with a failure that
 // names it, leaving no process and no mapping behind.
+#include "background_run.hpp"
 #include "child_pids.hpp"
 #include "family.hpp"
 #include "hardware_backend.hpp"
@@ -95,26 +96,16 @@ TEST(Placement, KilledChildIsReportedAtOnceAndNothingLeaks) {
   if (auto why = backend().why_unsupported(t, c); !why.empty())
     GTEST_SKIP() << why;
   ASSERT_TRUE(child_pids().empty());
-  BackendResult result;
-  std::chrono::steady_clock::time_point ended;
-  std::thread runner([&] {
-    result = backend().run(t, c);
-    ended = std::chrono::steady_clock::now();
-  });
-  std::vector<pid_t> pids;
-  for (int i = 0; i < 500 && pids.size() < 2; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    pids = child_pids();
-  }
+  testing_support::BackgroundRun run(backend(), t, c);
+  std::vector<pid_t> pids = testing_support::two_workers(child_pids);
   ASSERT_EQ(pids.size(), 2u);
-  std::this_thread::sleep_for(std::chrono::milliseconds(200)); // mid-run
+  std::this_thread::sleep_for(std::chrono::milliseconds(200)); // mid-run: only decides when the kill comes
   EXPECT_NE(file_text("/proc/self/maps").find("fencelab-run"), std::string::npos) << "the run's mapping is not there";
   auto killed = std::chrono::steady_clock::now();
   ASSERT_EQ(kill(pids[1], SIGKILL), 0);
-  runner.join();
-  double seconds = std::chrono::duration<double>(ended - killed).count();
+  double seconds = run.seconds_after(killed);
   EXPECT_LT(seconds, 1.0);
-  auto *failed = std::get_if<Failed>(&result);
+  auto *failed = std::get_if<Failed>(&run.result());
   ASSERT_TRUE(failed) << "a killed child must end the run as failed";
   EXPECT_NE(failed->reason.find("thread 1"), std::string::npos) << failed->reason;
   EXPECT_NE(failed->reason.find("SIGKILL"), std::string::npos) << failed->reason;

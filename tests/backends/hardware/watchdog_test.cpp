@@ -2,6 +2,7 @@
 // stopped or loses its CPU ends the run as Failed within the limit, naming
 // it, and leaves no thread, child process, mapping or memfd behind.
 #include "affinity.hpp"
+#include "background_run.hpp"
 #include "child_pids.hpp"
 #include "family.hpp"
 #include "hardware_backend.hpp"
@@ -32,7 +33,9 @@ using namespace std::chrono_literals;
 
 // ---- stalled runs ----
 
+using testing_support::BackgroundRun;
 using testing_support::child_pids;
+using testing_support::two_workers;
 
 std::set<pid_t> own_tasks() {
   auto t = platform::process_tasks(getpid());
@@ -93,42 +96,6 @@ std::string leftovers_since(const Leftovers &before) {
     what = before.compared_with(Leftovers{});
   }
   return what;
-}
-
-// A run on a thread of its own, so that the test can act on it mid-run. Joined
-// at the latest when it goes out of scope, also when an ASSERT returns early.
-class BackgroundRun {
-public:
-  BackgroundRun(HardwareBackend &backend, const fencelab::Test &t, const RunConfig &c)
-      : runner_([this, &backend, &t, &c] {
-          result_ = backend.run(t, c);
-          ended_ = Clock::now();
-        }) {}
-  ~BackgroundRun() {
-    if (runner_.joinable())
-      runner_.join();
-  }
-  // Waits for the end of the run; returns how many seconds after `since` it ended.
-  double seconds_after(Clock::time_point since) {
-    runner_.join();
-    return std::chrono::duration<double>(ended_ - since).count();
-  }
-  const BackendResult &result() const { return result_; }
-
-private:
-  BackendResult result_;
-  Clock::time_point ended_;
-  std::thread runner_; // last: started once what it writes exists
-};
-
-// Polls `found` every 10 ms for up to 5 s until it finds two workers.
-template <class Found> auto two_workers(Found found) {
-  auto workers = found();
-  for (int i = 0; i < 500 && workers.size() < 2; ++i) {
-    std::this_thread::sleep_for(10ms);
-    workers = found();
-  }
-  return workers;
 }
 
 fencelab::Test sb() { return make_family_test(Shape::sb, FenceKind::barrier, FenceKind::barrier); }
