@@ -134,6 +134,24 @@ void print_estimate(const SoakOptions &o, const RoundEstimate &round, double don
   std::fflush(stdout);
 }
 
+// What the soak was asked to do, into its record.
+void add_settings(nlohmann::json &soak, const SoakOptions &o, const RoundEstimate &round) {
+  soak["budget_seconds"] = o.budget;
+  soak["control_budget_seconds"] = o.controls ? o.control_budget : 0.0;
+  soak["calibration_budget_seconds"] = calibration_budget;
+  soak["estimated_round"] = {{"iterations", round.iterations}, {"seconds", round.seconds}};
+  if (o.target > 0)
+    soak["target_iterations"] = o.target;
+}
+
+// One line per round on stderr, for logs of long soaks (the progress line is for terminals).
+void print_round_line(std::uint64_t round, bool whole, double done, std::uint64_t violations, double elapsed,
+                      double target) {
+  fmt::print(stderr, "Soak round {}{}: {:.4g} forbidden-cell iterations, {} violations, {:.0f} s, {:.3g}/s{}\n", round,
+             whole ? "" : " (cut short)", done, violations, elapsed, done / elapsed,
+             target > 0 ? ", ETA " + eta_text((target - done) / (done / elapsed)) : "");
+}
+
 } // namespace
 
 int soak_command(const std::vector<std::string> &args) {
@@ -175,13 +193,8 @@ int soak_command(const std::vector<std::string> &args) {
     for (const auto &c : cells)
       results.push_back(c.total);
     nlohmann::json soak = soak_json(cells, t);
+    add_settings(soak, o, round);
     soak["rounds"] = rounds;
-    soak["budget_seconds"] = o.budget;
-    soak["control_budget_seconds"] = o.controls ? o.control_budget : 0.0;
-    soak["calibration_budget_seconds"] = calibration_budget;
-    soak["estimated_round"] = {{"iterations", round.iterations}, {"seconds", round.seconds}};
-    if (o.target > 0)
-      soak["target_iterations"] = o.target;
     soak["stopped_by_duration"] = out_of_time;
     soak["wall_seconds"] = seconds_since(begun);
     soak["arguments"] = args;
@@ -209,11 +222,7 @@ int soak_command(const std::vector<std::string> &args) {
     // Whole: every cell ran to its budget (a stop inside the last cell cut it short).
     bool whole = i == cells.size() && !stopping();
     rounds += whole;
-    // One line per round on stderr, for logs of long soaks (the progress line is for terminals).
-    double elapsed = seconds_since(begun);
-    fmt::print(stderr, "Soak round {}{}: {:.4g} forbidden-cell iterations, {} violations, {:.0f} s, {:.3g}/s{}\n",
-               rounds + !whole, whole ? "" : " (cut short)", done, totals(cells).violations, elapsed, done / elapsed,
-               o.target > 0 ? ", ETA " + eta_text((o.target - done) / (done / elapsed)) : "");
+    print_round_line(rounds + !whole, whole, done, totals(cells).violations, seconds_since(begun), o.target);
     if (!violated)
       write_record();
   }
